@@ -1,0 +1,2 @@
+/** The invariant checker tests run after every step. */
+package org.splitscope.core.check;

@@ -1,0 +1,220 @@
+package org.splitscope.core.cost;
+
+import org.splitscope.core.state.JInts;
+import org.splitscope.core.state.JLongs;
+import org.splitscope.core.state.Journal;
+
+/**
+ * Simulated time (DOMAIN.md R25). Every logical host CPU has a clock; work done on a CPU advances
+ * its clock; CPUs run in parallel. Three things couple them:
+ *
+ * <ul>
+ *   <li>cpa_lock (R7): one global FIFO lock. A CPU that wants it waits until it is free; the wait
+ *       and the hold time are accounted. Requests are served in the order the simulation issues
+ *       them (step order), which is time order when vCPUs do similar work; this is the model's
+ *       one scheduling simplification and keeps the step list independent of the policy.</li>
+ *   <li>IPIs (R18): the sender of a flush pays per target CPU; every CPU that runs a vCPU pays the
+ *       receive cost of every broadcast, settled at its next step (an O(1) "interrupt debt").</li>
+ *   <li>SMT and overcommit: a logical CPU whose sibling also runs a vCPU is slower by a constant
+ *       factor; vCPUs placed on the same logical CPU share its clock and pay a context switch when
+ *       they alternate.</li>
+ * </ul>
+ *
+ * <p>All state is journaled so that stepping back restores time exactly. Threading: confined to
+ * the simulation thread.
+ */
+public final class CostModel {
+    private static final int LOCK_FREE_AT = 0;
+    private static final int LOCK_SINCE = 1;
+    private static final int LOCK_HOLD = 2;
+    private static final int LOCK_WAIT = 3;
+    private static final int IRQ_DEBT = 4;
+    private static final int ACCEPT_BYTES = 5;
+    private static final int ACCEPT_START = 6;
+    private static final int ACCEPT_END = 7;
+    private static final int MAX_CLOCK = 8;
+    private static final int LOCK_ACQUISITIONS = 9;
+    private static final int SCALARS = 10;
+
+    private final CostConstants c;
+    private final int cpus;
+    /** Per-CPU speed, per mille of nominal time per unit of work (1000 = nominal). Fixed per run. */
+    private final int[] permille;
+    /** Whether a vCPU is placed on the CPU (only those pay for IPIs they receive). */
+    private final boolean[] busy;
+    private final JLongs clock;
+    private final JLongs irqSeen;
+    private final JInts lastVcpu;
+    private final JLongs scalars;
+    private final JLongs byKind;
+
+    public CostModel(Journal journal, CostConstants constants, int cpus) {
+        this.c = constants;
+        this.cpus = cpus;
+        this.permille = new int[cpus];
+        this.busy = new boolean[cpus];
+        java.util.Arrays.fill(permille, 1000);
+        clock = new JLongs(journal, "cost.clock", cpus);
+        irqSeen = new JLongs(journal, "cost.irqSeen", cpus);
+        lastVcpu = new JInts(journal, "cost.lastVcpu", cpus);
+        lastVcpu.init(-1);
+        scalars = new JLongs(journal, "cost.scalars", SCALARS);
+        scalars.initAt(ACCEPT_START, Long.MAX_VALUE);
+        byKind = new JLongs(journal, "cost.byKind", CostKind.values().length);
+    }
+
+    public CostConstants constants() {
+        return c;
+    }
+
+    /**
+     * Declares which logical CPUs run vCPUs. Logical CPUs {@code i} and {@code i + cpus/2} are SMT
+     * siblings (the usual Linux numbering on AMD EPYC); both busy makes both slower.
+     */
+    public void placeVcpus(boolean[] cpuRunsVcpu) {
+        int half = cpus / 2;
+        for (int i = 0; i < cpus; i++) {
+            busy[i] = cpuRunsVcpu[i];
+        }
+        for (int i = 0; i < cpus; i++) {
+            boolean siblingBusy = cpus >= 2 && cpus % 2 == 0 && busy[i < half ? i + half : i - half];
+            permille[i] = busy[i] && siblingBusy ? c.smtSlowdownPermille() : 1000;
+        }
+    }
+
+    public int speedPermille(int cpu) {
+        return permille[cpu];
+    }
+
+    private long scaled(int cpu, long ns) {
+        return ns * permille[cpu] / 1000;
+    }
+
+    /** Starts a step on a CPU for a vCPU (or {@code vcpuKey < 0} for host work). */
+    public void beginStep(int cpu, int vcpuKey) {
+        if (busy[cpu]) {
+            long debt = scalars.get(IRQ_DEBT) - irqSeen.get(cpu);
+            if (debt > 0) {
+                advance(cpu, CostKind.IPI_RECEIVE, debt);
+                irqSeen.set(cpu, scalars.get(IRQ_DEBT));
+            }
+        }
+        if (vcpuKey >= 0) {
+            int last = lastVcpu.get(cpu);
+            if (last >= 0 && last != vcpuKey) {
+                work(cpu, CostKind.CONTEXT_SWITCH, c.contextSwitch());
+            }
+            lastVcpu.set(cpu, vcpuKey);
+        }
+    }
+
+    /** Work of {@code ns} nominal nanoseconds on a CPU, slowed by SMT contention. */
+    public void work(int cpu, CostKind kind, long ns) {
+        advance(cpu, kind, scaled(cpu, ns));
+    }
+
+    private void advance(int cpu, CostKind kind, long ns) {
+        if (ns == 0) {
+            return;
+        }
+        long t = clock.get(cpu) + ns;
+        clock.set(cpu, t);
+        byKind.add(kind.ordinal(), ns);
+        if (t > scalars.get(MAX_CLOCK)) {
+            scalars.set(MAX_CLOCK, t);
+        }
+    }
+
+    /** Takes cpa_lock; returns how long the CPU waited for it. */
+    public long lockAcquire(int cpu) {
+        long now = clock.get(cpu);
+        long free = scalars.get(LOCK_FREE_AT);
+        long wait = Math.max(0, free - now);
+        if (wait > 0) {
+            advance(cpu, CostKind.LOCK_WAIT, wait);
+            scalars.add(LOCK_WAIT, wait);
+        }
+        scalars.set(LOCK_SINCE, clock.get(cpu));
+        scalars.add(LOCK_ACQUISITIONS, 1);
+        return wait;
+    }
+
+    public void lockRelease(int cpu) {
+        long now = clock.get(cpu);
+        scalars.add(LOCK_HOLD, now - scalars.get(LOCK_SINCE));
+        scalars.set(LOCK_FREE_AT, now);
+    }
+
+    /**
+     * A broadcast to every other CPU (flush_tlb_all or on_each_cpu): the sender pays
+     * {@code localNs} plus one send per target; every CPU running a vCPU pays {@code receiveNs}.
+     */
+    public void broadcast(int cpu, long localNs, long receiveNs) {
+        work(cpu, CostKind.FLUSH_SEND, localNs + c.ipiSendPerTarget() * (cpus - 1));
+        scalars.add(IRQ_DEBT, receiveNs);
+    }
+
+    /** A guest starts faulting in a chunk on this CPU. */
+    public void acceptBegin(int cpu) {
+        long now = clock.get(cpu);
+        if (now < scalars.get(ACCEPT_START)) {
+            scalars.set(ACCEPT_START, now);
+        }
+    }
+
+    /** A guest finished faulting in {@code bytes} on this CPU. */
+    public void acceptEnd(int cpu, long bytes) {
+        scalars.add(ACCEPT_BYTES, bytes);
+        long now = clock.get(cpu);
+        if (now > scalars.get(ACCEPT_END)) {
+            scalars.set(ACCEPT_END, now);
+        }
+    }
+
+    // ---- readings ---------------------------------------------------------------------------
+
+    public long now(int cpu) {
+        return clock.get(cpu);
+    }
+
+    /** Simulated time so far: the latest clock of any CPU. */
+    public long simTimeNs() {
+        return scalars.get(MAX_CLOCK);
+    }
+
+    public long lockHoldNs() {
+        return scalars.get(LOCK_HOLD);
+    }
+
+    public long lockWaitNs() {
+        return scalars.get(LOCK_WAIT);
+    }
+
+    public long lockAcquisitions() {
+        return scalars.get(LOCK_ACQUISITIONS);
+    }
+
+    public long totalNs(CostKind kind) {
+        return byKind.get(kind.ordinal());
+    }
+
+    public long faultInBytes() {
+        return scalars.get(ACCEPT_BYTES);
+    }
+
+    /** Time from the first fault-in start to the last fault-in end (0 when none). */
+    public long faultInSpanNs() {
+        long s = scalars.get(ACCEPT_START);
+        long e = scalars.get(ACCEPT_END);
+        return s == Long.MAX_VALUE || e <= s ? 0 : e - s;
+    }
+
+    /** Guest fault-in rate in GB/s (GiB per simulated second), the seed's figure of merit (R26). */
+    public double faultInGbPerS() {
+        long span = faultInSpanNs();
+        if (span == 0) {
+            return 0;
+        }
+        return (faultInBytes() / (double) (1L << 30)) / (span / 1e9);
+    }
+}

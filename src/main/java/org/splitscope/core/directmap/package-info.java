@@ -1,0 +1,2 @@
+/** The host direct map: leaves, splits, collapses, PTE presence and the DirectMap counters (R4-R9). */
+package org.splitscope.core.directmap;

@@ -1,0 +1,428 @@
+package org.splitscope.core.kernel;
+
+import org.splitscope.core.cost.CostKind;
+import org.splitscope.core.cost.CostModel;
+import org.splitscope.core.directmap.DirectMap;
+import org.splitscope.core.event.AccessPurpose;
+import org.splitscope.core.event.CpaKind;
+import org.splitscope.core.event.EventSink;
+import org.splitscope.core.event.FlushReason;
+import org.splitscope.core.event.SimEvent;
+import org.splitscope.core.event.Via;
+import org.splitscope.core.mem.PageSize;
+import org.splitscope.core.mem.Pfns;
+import org.splitscope.core.rmp.RmpTable;
+import org.splitscope.core.tlb.TlbSet;
+
+/**
+ * The host kernel functions the seed thread argues about, acting on the machine state and
+ * emitting {@link SimEvent}s: change_page_attr calls (set_memory_4k, set_direct_map_*_noflush,
+ * folio invalidation, collapse) under cpa_lock, splits with their flush_tlb_all, range flushes,
+ * rmp_make_private / rmp_make_shared through the {@link Policy} hook, PSMASH, and host reads and
+ * writes through each CPU's TLB (DOMAIN.md R6-R9, R12-R18).
+ *
+ * <p>Every method takes the logical CPU doing the work; its cost is charged to that CPU's clock in
+ * the {@link CostModel}.
+ *
+ * <p>Threading: confined to the simulation thread.
+ */
+public final class HostKernel {
+    /** rmp_make_* result when the policy refused the update. */
+    public static final int REJECTED = -1;
+    /** tlb_single_page_flush_ceiling (arch/x86/mm/tlb.c). */
+    public static final int SINGLE_PAGE_FLUSH_CEILING = 33;
+
+    /** Outcome of a host access. */
+    public enum AccessResult { OK, RMP_FAULT, NOT_PRESENT_FAULT }
+
+    private final DirectMap dm;
+    private final RmpTable rmp;
+    private final TlbSet tlb;
+    private final Counters counters;
+    private final CostModel cost;
+    private final Policy policy;
+    private final int cpus;
+    private EventSink sink = EventSink.NONE;
+    private boolean wants;
+
+    public HostKernel(DirectMap dm, RmpTable rmp, TlbSet tlb, Counters counters, CostModel cost, Policy policy,
+                      int cpus) {
+        this.dm = dm;
+        this.rmp = rmp;
+        this.tlb = tlb;
+        this.counters = counters;
+        this.cost = cost;
+        this.policy = policy;
+        this.cpus = cpus;
+    }
+
+    public void setSink(EventSink sink) {
+        this.sink = sink;
+        this.wants = sink.wants();
+    }
+
+    public EventSink sink() {
+        return sink;
+    }
+
+    /** Emits an event; callers build the record only when {@link #wants()} is true. */
+    public void emit(SimEvent e) {
+        counters.inc(Counter.EVENTS);
+        sink.accept(e);
+    }
+
+    /** Counts an event that was not built because nobody wants records. */
+    public void countOnly() {
+        counters.inc(Counter.EVENTS);
+    }
+
+    public boolean wants() {
+        return wants;
+    }
+
+    public DirectMap directMap() {
+        return dm;
+    }
+
+    public RmpTable rmp() {
+        return rmp;
+    }
+
+    public TlbSet tlb() {
+        return tlb;
+    }
+
+    public Counters counters() {
+        return counters;
+    }
+
+    public CostModel cost() {
+        return cost;
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    public int cpus() {
+        return cpus;
+    }
+
+    // ---- change_page_attr ------------------------------------------------------------------
+
+    private void cpaBegin(int cpu, CpaKind kind, long pfn, long npages) {
+        long wait = cost.lockAcquire(cpu);
+        counters.inc(Counter.CPA_CALLS);
+        cost.work(cpu, CostKind.CPA, cost.constants().cpaCall()
+                + cost.constants().cpaPerExtraPage() * Math.max(0, npages - 1));
+        if (wants) {
+            emit(new SimEvent.CpaCall(cpu, kind, pfn, npages, wait));
+        } else {
+            countOnly();
+        }
+    }
+
+    private void cpaEnd(int cpu) {
+        cost.lockRelease(cpu);
+    }
+
+    /** Splits whatever large leaves cover {@code pfn} down to 4K (R6); each split flushes all TLBs. */
+    private void splitTo4k(int cpu, long pfn) {
+        int gig = Pfns.gig(pfn);
+        if (dm.gigKind(gig) == DirectMap.LEAF_1G) {
+            dm.split1G(gig);
+            counters.inc(Counter.LEVEL3_SPLITS);
+            cost.work(cpu, CostKind.SPLIT_COLLAPSE, cost.constants().split());
+            if (wants) {
+                emit(new SimEvent.Split(cpu, Pfns.gigBase(gig), PageSize.G1));
+            } else {
+                countOnly();
+            }
+            flushTlbAll(cpu, FlushReason.AFTER_SPLIT);
+        }
+        int region = Pfns.region(pfn);
+        if (dm.regionKind(region) == DirectMap.LEAF_2M) {
+            dm.split2M(region);
+            counters.inc(Counter.LEVEL2_SPLITS);
+            cost.work(cpu, CostKind.SPLIT_COLLAPSE, cost.constants().split());
+            if (wants) {
+                emit(new SimEvent.Split(cpu, Pfns.regionBase(region), PageSize.M2));
+            } else {
+                countOnly();
+            }
+            flushTlbAll(cpu, FlushReason.AFTER_SPLIT);
+        }
+    }
+
+    private void splitRangeTo4k(int cpu, long pfn, long npages) {
+        long end = pfn + npages;
+        for (long p = pfn; p < end; p = Pfns.regionBase(Pfns.region(p)) + Pfns.FRAMES_PER_2M) {
+            if (dm.leafSize(p) != PageSize.K4 && dm.leafSize(p) != null) {
+                splitTo4k(cpu, p);
+            }
+        }
+    }
+
+    /**
+     * set_memory_4k(pfn, n) (R8): split as needed, mark the pages "keep 4K" (unless
+     * {@code markKeep4k} is false, which is how split-and-restore splits), then flush the range.
+     */
+    public void setMemory4k(int cpu, long pfn, long npages, boolean markKeep4k) {
+        cpaBegin(cpu, markKeep4k ? CpaKind.SET_MEMORY_4K : CpaKind.SPLIT_NO_KEEP, pfn, npages);
+        splitRangeTo4k(cpu, pfn, npages);
+        if (markKeep4k) {
+            dm.markKeep4kRange(pfn, npages);
+            if (wants) {
+                emit(new SimEvent.Keep4kMarked(pfn, npages));
+            } else {
+                countOnly();
+            }
+        }
+        cpaEnd(cpu);
+        flushRange(cpu, pfn, npages);
+    }
+
+    /** set_direct_map_invalid_noflush(pfn) (R8): split down to 4K, mark the PTE not present; no flush. */
+    public void setDirectMapInvalidNoflush(int cpu, long pfn) {
+        cpaBegin(cpu, CpaKind.INVALID_NOFLUSH, pfn, 1);
+        splitTo4k(cpu, pfn);
+        setPresent(cpu, pfn, false);
+        cpaEnd(cpu);
+    }
+
+    /** set_direct_map_default_noflush(pfn) (R8): the PTE is present again (and stays 4K). */
+    public void setDirectMapDefaultNoflush(int cpu, long pfn) {
+        cpaBegin(cpu, CpaKind.DEFAULT_NOFLUSH, pfn, 1);
+        if (dm.frameState(pfn) == DirectMap.PTE_NOT_PRESENT) {
+            setPresent(cpu, pfn, true);
+        }
+        cpaEnd(cpu);
+    }
+
+    /**
+     * One change_page_attr call over a whole folio (guest_memfd direct-map removal:
+     * set_direct_map_valid_noflush(page, nr, valid)): split as needed, then mark every PTE of the
+     * range present or not present. Makes no flush; callers flush.
+     */
+    public void setDirectMapRange(int cpu, long pfn, long npages, boolean present) {
+        cpaBegin(cpu, CpaKind.VALID_NOFLUSH_RANGE, pfn, npages);
+        if (!present) {
+            splitRangeTo4k(cpu, pfn, npages);
+        }
+        for (long p = pfn; p < pfn + npages; p++) {
+            int s = dm.frameState(p);
+            if (present ? s == DirectMap.PTE_NOT_PRESENT : s == DirectMap.PTE_PRESENT) {
+                setPresent(cpu, p, present);
+            }
+        }
+        cpaEnd(cpu);
+    }
+
+    private void setPresent(int cpu, long pfn, boolean present) {
+        dm.setPresent(pfn, present);
+        if (wants) {
+            emit(new SimEvent.PteChange(cpu, pfn, present));
+        } else {
+            countOnly();
+        }
+    }
+
+    /**
+     * Collapses the region of {@code pfn} back into a 2M leaf, and then its 1G region into a 1G
+     * leaf, where R9 allows it; each collapse is followed by flush_tlb_all. Returns whether
+     * anything collapsed. Modelled as holding cpa_lock: the kernel's collapse_large_pages() takes
+     * pgd_lock, which every split also holds, so it serialises with them the same way.
+     */
+    public boolean collapse(int cpu, long pfn) {
+        int region = Pfns.region(pfn);
+        if (!dm.canCollapse2M(region)) {
+            return false;
+        }
+        long wait = cost.lockAcquire(cpu);
+        if (wants) {
+            emit(new SimEvent.CpaCall(cpu, CpaKind.COLLAPSE, Pfns.regionBase(region), Pfns.FRAMES_PER_2M, wait));
+        } else {
+            countOnly();
+        }
+        dm.collapse2M(region);
+        counters.inc(Counter.LEVEL2_COLLAPSES);
+        cost.work(cpu, CostKind.SPLIT_COLLAPSE, cost.constants().collapse());
+        if (wants) {
+            emit(new SimEvent.Collapse(cpu, Pfns.regionBase(region), PageSize.M2));
+        } else {
+            countOnly();
+        }
+        flushTlbAll(cpu, FlushReason.AFTER_COLLAPSE);
+        int gig = Pfns.gigOfRegion(region);
+        if (dm.canCollapse1G(gig)) {
+            dm.collapse1G(gig);
+            counters.inc(Counter.LEVEL3_COLLAPSES);
+            cost.work(cpu, CostKind.SPLIT_COLLAPSE, cost.constants().collapse());
+            if (wants) {
+                emit(new SimEvent.Collapse(cpu, Pfns.gigBase(gig), PageSize.G1));
+            } else {
+                countOnly();
+            }
+            flushTlbAll(cpu, FlushReason.AFTER_COLLAPSE);
+        }
+        cost.lockRelease(cpu);
+        return true;
+    }
+
+    // ---- TLB flushes -----------------------------------------------------------------------
+
+    /** flush_tlb_all(): every CPU's TLB emptied, one IPI per other CPU (R18). */
+    public void flushTlbAll(int cpu, FlushReason reason) {
+        int dropped = wants ? tlb.liveEntries() : 0;
+        tlb.flushAll();
+        counters.inc(Counter.FLUSH_TLB_ALL);
+        counters.add(Counter.IPIS, cpus - 1);
+        cost.broadcast(cpu, cost.constants().flushLocal(), cost.constants().ipiReceive());
+        if (wants) {
+            emit(new SimEvent.FlushTlbAll(cpu, reason, cpus - 1, dropped));
+        } else {
+            countOnly();
+        }
+    }
+
+    /**
+     * Flushes a range as cpa_flush() does (R8): one on_each_cpu() that flushes each page when
+     * {@code npages <= 33}, else flush_tlb_all().
+     */
+    public void flushRange(int cpu, long pfn, long npages) {
+        if (npages > SINGLE_PAGE_FLUSH_CEILING) {
+            flushTlbAll(cpu, FlushReason.RANGE);
+            return;
+        }
+        int dropped = 0;
+        for (long p = pfn; p < pfn + npages; p++) {
+            dropped += tlb.flushPage(p);
+        }
+        counters.add(Counter.FLUSH_TLB_PAGE, npages);
+        counters.add(Counter.IPIS, cpus - 1);
+        long perPage = cost.constants().flushPagePerPage() * npages;
+        cost.broadcast(cpu, perPage, cost.constants().ipiReceive() + perPage);
+        if (wants) {
+            emit(new SimEvent.FlushTlbRange(cpu, pfn, npages, cpus - 1, dropped));
+        } else {
+            countOnly();
+        }
+    }
+
+    // ---- RMP -------------------------------------------------------------------------------
+
+    /** rmp_make_private (R12): the policy hook, then RMPUPDATE. Returns its status or {@link #REJECTED}. */
+    public int rmpMakePrivate(int cpu, long pfn, PageSize level, int asid, long gfn, PageSize folio) {
+        return rmpChange(new RmpRequest(cpu, pfn, level, true, asid, folio), gfn);
+    }
+
+    /** rmp_make_shared (R12): the policy hook, then RMPUPDATE. */
+    public int rmpMakeShared(int cpu, long pfn, PageSize level, int asid, PageSize folio) {
+        return rmpChange(new RmpRequest(cpu, pfn, level, false, asid, folio), 0);
+    }
+
+    private int rmpChange(RmpRequest req, long gfn) {
+        int cpu = req.cpu();
+        if (!policy.beforeRmpUpdate(this, req)) {
+            counters.inc(Counter.REJECTED_ASSIGNMENTS);
+            if (wants) {
+                emit(new SimEvent.AssignmentRejected(req.asid(), req.pfn(), req.level(), policy.id()));
+            } else {
+                countOnly();
+            }
+            return REJECTED;
+        }
+        int status = rmp.rmpupdate(req.pfn(), req.level(), req.assign(), req.asid(), gfn, false);
+        counters.inc(Counter.RMPUPDATES);
+        if (status != RmpTable.SUCCESS) {
+            counters.inc(Counter.RMPUPDATE_FAILURES);
+        }
+        cost.work(cpu, CostKind.RMP_INSTR, cost.constants().rmpupdate());
+        if (wants) {
+            emit(new SimEvent.RmpUpdate(cpu, req.pfn(), req.level(), req.assign(), req.asid(),
+                    gfn * Pfns.FRAME_BYTES, status));
+        } else {
+            countOnly();
+        }
+        policy.afterRmpUpdate(this, req, status);
+        return status;
+    }
+
+    /** PSMASH (R13). */
+    public int psmash(int cpu, long pfn) {
+        int status = rmp.psmash(pfn);
+        counters.inc(Counter.PSMASH);
+        cost.work(cpu, CostKind.RMP_INSTR, cost.constants().psmash());
+        if (wants) {
+            emit(new SimEvent.Psmash(cpu, pfn, status));
+        } else {
+            countOnly();
+        }
+        return status;
+    }
+
+    // ---- host accesses ---------------------------------------------------------------------
+
+    /**
+     * A host read or write (R15-R17): translate through this CPU's TLB, else walk and fill; a
+     * not-present walk raises a not-present #PF; a write is RMP-checked at the size of the
+     * translation used (4K: the frame; 2M or 1G: the frame's 2M region).
+     */
+    public AccessResult hostAccess(int cpu, long pfn, boolean write, AccessPurpose purpose) {
+        counters.inc(Counter.HOST_ACCESSES);
+        cost.work(cpu, CostKind.HOST_ACCESS, cost.constants().access());
+        PageSize size = tlb.lookup(cpu, pfn);
+        Via via = Via.TLB;
+        boolean stale = false;
+        if (size == null) {
+            via = Via.WALK;
+            cost.work(cpu, CostKind.HOST_ACCESS, cost.constants().walk());
+            int state = dm.frameState(pfn);
+            if (state == DirectMap.HOLE || state == DirectMap.PTE_NOT_PRESENT) {
+                counters.inc(Counter.NOT_PRESENT_FAULTS);
+                if (wants) {
+                    emit(new SimEvent.HostAccess(cpu, pfn, write, via, null, false, purpose));
+                    emit(new SimEvent.NotPresentFault(cpu, pfn, write, state == DirectMap.HOLE));
+                } else {
+                    countOnly();
+                    countOnly();
+                }
+                return AccessResult.NOT_PRESENT_FAULT;
+            }
+            size = state == DirectMap.PTE_PRESENT ? PageSize.K4 : state == DirectMap.IN_2M ? PageSize.M2 : PageSize.G1;
+            long evicted = tlb.fill(cpu, size, pfn);
+            counters.inc(Counter.TLB_FILLS);
+            if (wants) {
+                emit(new SimEvent.HostAccess(cpu, pfn, write, via, size, false, purpose));
+                emit(new SimEvent.TlbFill(cpu, size.base(pfn), size, evicted));
+            } else {
+                countOnly();
+                countOnly();
+            }
+        } else {
+            stale = tlb.stale(size, size.base(pfn));
+            if (wants) {
+                emit(new SimEvent.HostAccess(cpu, pfn, write, via, size, stale, purpose));
+            } else {
+                countOnly();
+            }
+        }
+        if (!write) {
+            return AccessResult.OK;                       // R17: reads are never RMP-checked
+        }
+        boolean fault = size == PageSize.K4 ? rmp.assigned(pfn) : rmp.anyAssigned(Pfns.region(pfn));
+        if (!fault) {
+            return AccessResult.OK;
+        }
+        counters.inc(Counter.RMP_FAULTS);
+        if (wants) {
+            int region = Pfns.region(pfn);
+            long first = size == PageSize.K4 ? pfn : rmp.nextAssigned(region, Pfns.regionBase(region));
+            int count = size == PageSize.K4 ? 1 : rmp.assignedFramesIn(region);
+            emit(new SimEvent.RmpFault(cpu, pfn, via, size, stale, size.base(pfn), first, count, rmp.asid(first)));
+        } else {
+            countOnly();
+        }
+        return AccessResult.RMP_FAULT;
+    }
+}

@@ -1,0 +1,35 @@
+package org.splitscope.core.kernel;
+
+/**
+ * A direct-map strategy from the seed thread (DOMAIN.md section 5): hooks the kernel calls on boot,
+ * on each guest launch, and around each RMPUPDATE. Implementations keep no state of their own
+ * (everything they change lives in the journaled machine state), so stepping back and seeking work
+ * for every policy.
+ */
+public interface Policy {
+    /** The id users type, e.g. {@code split-on-demand}. */
+    String id();
+
+    /** One line: what the policy does and what it trades. */
+    String summary();
+
+    /** Called once when the machine has booted. */
+    default void onBoot(HostKernel kernel) {
+    }
+
+    /** Called when a guest launches; {@code firstGuest} when no guest had launched before. */
+    default void onLaunch(HostKernel kernel, int asid, boolean firstGuest) {
+    }
+
+    /**
+     * Called by rmp_make_private and rmp_make_shared before RMPUPDATE (R12). Returns false to refuse
+     * the update (counted as a rejected assignment); the RMP is then left unchanged.
+     */
+    default boolean beforeRmpUpdate(HostKernel kernel, RmpRequest request) {
+        return true;
+    }
+
+    /** Called after RMPUPDATE with its status (used by split-and-restore to collapse). */
+    default void afterRmpUpdate(HostKernel kernel, RmpRequest request, int status) {
+    }
+}

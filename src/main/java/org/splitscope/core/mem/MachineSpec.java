@@ -1,0 +1,81 @@
+package org.splitscope.core.mem;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The simulated host: its physical address space, the ranges in it that are not RAM, its logical
+ * CPUs, whether the boot direct map uses 1G pages, the TLB sizes and the boot layout.
+ *
+ * @param ramBytes  size of the physical address space, a multiple of 2 MiB, 64 MiB .. 16 TiB (R1)
+ * @param holes     ranges that are not RAM (R1), sorted, not overlapping
+ * @param cpus      logical CPUs, 1..1024 (R2)
+ */
+public record MachineSpec(long ramBytes, List<PfnRange> holes, int cpus, boolean gbpages, TlbSpec tlb,
+                          BootLayout boot) {
+    public static final long MIN_RAM = 64 * Pfns.MIB;
+    public static final long MAX_RAM = 16 * Pfns.TIB;
+    public static final int MAX_CPUS = 1024;
+
+    public MachineSpec {
+        if (ramBytes < MIN_RAM || ramBytes > MAX_RAM) {
+            throw new IllegalArgumentException("ram must be between 64 MiB and 16 TiB, got " + Pfns.bytes(ramBytes));
+        }
+        if (ramBytes % (2 * Pfns.MIB) != 0) {
+            throw new IllegalArgumentException("ram must be a multiple of 2 MiB, got " + ramBytes + " bytes");
+        }
+        if (cpus < 1 || cpus > MAX_CPUS) {
+            throw new IllegalArgumentException("cpus must be 1..1024, got " + cpus);
+        }
+        List<PfnRange> sorted = new ArrayList<>(holes);
+        sorted.sort(Comparator.comparingLong(PfnRange::start));
+        long frames = ramBytes / Pfns.FRAME_BYTES;
+        for (int i = 0; i < sorted.size(); i++) {
+            PfnRange h = sorted.get(i);
+            if (h.end() > frames) {
+                throw new IllegalArgumentException("hole " + h + " extends beyond the end of RAM");
+            }
+            if (i > 0 && sorted.get(i - 1).end() > h.start()) {
+                throw new IllegalArgumentException("holes " + sorted.get(i - 1) + " and " + h + " overlap");
+            }
+        }
+        holes = List.copyOf(sorted);
+    }
+
+    public static MachineSpec of(long ramBytes, int cpus) {
+        return new MachineSpec(ramBytes, List.of(), cpus, true, TlbSpec.DEFAULT, new BootLayout.Default());
+    }
+
+    public long frames() {
+        return ramBytes / Pfns.FRAME_BYTES;
+    }
+
+    public int regions() {
+        return (int) (frames() / Pfns.FRAMES_PER_2M);
+    }
+
+    public int gigs() {
+        return (int) ((frames() + Pfns.FRAMES_PER_1G - 1) / Pfns.FRAMES_PER_1G);
+    }
+
+    public MachineSpec withCpus(int n) {
+        return new MachineSpec(ramBytes, holes, n, gbpages, tlb, boot);
+    }
+
+    public MachineSpec withBoot(BootLayout b) {
+        return new MachineSpec(ramBytes, holes, cpus, gbpages, tlb, b);
+    }
+
+    public MachineSpec withHoles(List<PfnRange> h) {
+        return new MachineSpec(ramBytes, h, cpus, gbpages, tlb, boot);
+    }
+
+    public MachineSpec withGbpages(boolean g) {
+        return new MachineSpec(ramBytes, holes, cpus, g, tlb, boot);
+    }
+
+    public MachineSpec withTlb(TlbSpec t) {
+        return new MachineSpec(ramBytes, holes, cpus, gbpages, t, boot);
+    }
+}

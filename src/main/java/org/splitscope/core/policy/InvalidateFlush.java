@@ -1,0 +1,30 @@
+package org.splitscope.core.policy;
+
+import org.splitscope.core.kernel.HostKernel;
+import org.splitscope.core.kernel.RmpRequest;
+
+/**
+ * {@code invalidate-flush}: seed 000, the v7 variant Michael Roth describes ("Boris pointed that
+ * out in v6, and we implemented it in v7, but it completely cratered performance"): as
+ * {@link InvalidateNoflush}, then flush the range as cpa_flush() does (R8): per page on every CPU
+ * for 1 frame, flush_tlb_all() for 512. Trades: no stale TLB entries, at the price of a broadcast
+ * TLB flush on every RMPUPDATE.
+ */
+public final class InvalidateFlush extends InvalidateNoflush {
+    @Override
+    public String id() {
+        return "invalidate-flush";
+    }
+
+    @Override
+    public String summary() {
+        return "invalidate per page, then flush the range (v7: \"cratered performance\")";
+    }
+
+    @Override
+    public boolean beforeRmpUpdate(HostKernel kernel, RmpRequest request) {
+        super.beforeRmpUpdate(kernel, request);
+        kernel.flushRange(request.cpu(), request.pfn(), request.npages());
+        return true;
+    }
+}

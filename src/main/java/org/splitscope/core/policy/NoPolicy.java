@@ -1,0 +1,20 @@
+package org.splitscope.core.policy;
+
+import org.splitscope.core.kernel.Policy;
+
+/**
+ * {@code none}: the problem statement of the seed thread. The direct map is left alone, so a host
+ * write through a 2M or 1G leaf that covers a private frame raises an RMP #PF and crashes the host
+ * (R17). Trades: nothing to pay, and nothing protected.
+ */
+public final class NoPolicy implements Policy {
+    @Override
+    public String id() {
+        return "none";
+    }
+
+    @Override
+    public String summary() {
+        return "leave the direct map alone; host writes through large entries over private frames crash";
+    }
+}

@@ -1,0 +1,277 @@
+package org.splitscope.core.sim;
+
+import java.util.HexFormat;
+import java.util.List;
+import org.splitscope.core.cost.CostKind;
+import org.splitscope.core.cost.CostModel;
+import org.splitscope.core.directmap.DirectMap;
+import org.splitscope.core.event.EventSink;
+import org.splitscope.core.guest.GuestSpec;
+import org.splitscope.core.guest.MemoryPlan;
+import org.splitscope.core.kernel.Counters;
+import org.splitscope.core.kernel.HostKernel;
+import org.splitscope.core.mem.MachineSpec;
+import org.splitscope.core.rmp.RmpTable;
+import org.splitscope.core.state.JArray;
+import org.splitscope.core.state.JBits;
+import org.splitscope.core.state.JLongs;
+import org.splitscope.core.state.Journal;
+import org.splitscope.core.tlb.TlbSet;
+import org.splitscope.core.workload.Step;
+import org.splitscope.core.workload.StepProgram;
+
+/**
+ * One simulated host running one scenario under one policy: the machine state, the kernel, the
+ * guests' placement and the expanded step list, and the operations that advance it a step at a
+ * time. This is the core's entry point; the CLI, the timeline, the benchmarks and the app all drive
+ * a Simulation and read its state through the accessors (never by mutating it).
+ *
+ * <p>Life cycle: {@link #create} builds the booted machine layout; {@link #boot} runs the policy's
+ * boot hook (events may be captured); then {@link #executeNext} runs steps in order. Step numbers
+ * are 0-based indices into the expanded list; "position" n means n steps have run (0 = as booted).
+ *
+ * <p>Threading: not thread-safe; confined to one thread at a time.
+ */
+public final class Simulation {
+    private static final int NEXT_STEP = 0;
+    private static final int ANY_LAUNCHED = 1;
+    private static final int BOOTED = 2;
+
+    private final SimSpec spec;
+    private final Journal journal = new Journal();
+    private final DirectMap dm;
+    private final RmpTable rmp;
+    private final TlbSet tlb;
+    private final Counters counters;
+    private final CostModel cost;
+    private final HostKernel kernel;
+    private final MemoryPlan plan;
+    private final StepProgram program;
+    private final JLongs scalars;
+    private final JBits launched;
+    private final int[] vcpuBase;
+    private final long bootLeaves4k;
+    private final long bootLeaves2m;
+    private final long bootLeaves1g;
+    private final StepExecutor executor;
+
+    private Simulation(SimSpec spec) {
+        this.spec = spec;
+        MachineSpec m = spec.machine();
+        dm = new DirectMap(journal, m);
+        rmp = new RmpTable(journal, m.frames(), m.regions(), m.gigs());
+        tlb = new TlbSet(journal, m.tlb(), m.cpus(), dm, rmp);
+        counters = new Counters(journal);
+        cost = new CostModel(journal, spec.costs(), m.cpus());
+        kernel = new HostKernel(dm, rmp, tlb, counters, cost, spec.policy(), m.cpus());
+        plan = MemoryPlan.place(dm, spec.guests());
+        program = StepProgram.expand(spec.items(), plan, dm, m.cpus(), spec.seed());
+        scalars = new JLongs(journal, "sim.scalars", 3);
+        launched = new JBits(journal, "sim.launched", RmpTable.MAX_ASID + 1);
+        bootLeaves4k = dm.leafCount(org.splitscope.core.mem.PageSize.K4);
+        bootLeaves2m = dm.leafCount(org.splitscope.core.mem.PageSize.M2);
+        bootLeaves1g = dm.leafCount(org.splitscope.core.mem.PageSize.G1);
+
+        // vCPU placement: global vCPU index j (guests in declaration order) runs on CPU j % cpus.
+        List<GuestSpec> guests = spec.guests();
+        vcpuBase = new int[guests.size()];
+        boolean[] busy = new boolean[m.cpus()];
+        int j = 0;
+        for (int g = 0; g < guests.size(); g++) {
+            vcpuBase[g] = j;
+            for (int v = 0; v < guests.get(g).vcpus(); v++) {
+                busy[(j + v) % m.cpus()] = true;
+            }
+            j += guests.get(g).vcpus();
+        }
+        cost.placeVcpus(busy);
+        executor = new StepExecutor(this);
+    }
+
+    /**
+     * Builds the machine as laid out at boot, places the guests and expands the step list.
+     * Throws IllegalArgumentException for a guest that does not fit or a workload naming an
+     * undeclared guest.
+     */
+    public static Simulation create(SimSpec spec) {
+        return new Simulation(spec);
+    }
+
+    /** Runs the policy's boot hook once (R5, presplit-4k splits here). Events go to the current sink. */
+    public void boot() {
+        if (scalars.get(BOOTED) != 0) {
+            throw new IllegalStateException("already booted");
+        }
+        spec.policy().onBoot(kernel);
+        scalars.set(BOOTED, 1);
+    }
+
+    /** Creates and boots, with no event capture. */
+    public static Simulation booted(SimSpec spec) {
+        Simulation s = create(spec);
+        s.boot();
+        return s;
+    }
+
+    // ---- running ---------------------------------------------------------------------------
+
+    public void setSink(EventSink sink) {
+        kernel.setSink(sink);
+    }
+
+    /** Steps run so far (the current position). */
+    public long position() {
+        return scalars.get(NEXT_STEP);
+    }
+
+    public long stepCount() {
+        return program.size();
+    }
+
+    public boolean finished() {
+        return position() >= program.size();
+    }
+
+    /** Runs the next step. */
+    public void executeNext() {
+        long i = position();
+        if (i >= program.size()) {
+            throw new IllegalStateException("no step " + i + ": the run has " + program.size() + " steps");
+        }
+        executor.execute(program.step(i));
+        scalars.set(NEXT_STEP, i + 1);
+    }
+
+    /** Runs steps until {@code position() == target} (or the end). */
+    public void runTo(long target) {
+        long end = Math.min(target, program.size());
+        while (position() < end) {
+            executeNext();
+        }
+    }
+
+    // ---- launch bookkeeping (StepExecutor) -----------------------------------------------------
+
+    boolean launched(int asid) {
+        return launched.get(asid);
+    }
+
+    void markLaunched(int asid, boolean on) {
+        launched.set(asid, on);
+    }
+
+    boolean anyLaunched() {
+        return scalars.get(ANY_LAUNCHED) != 0;
+    }
+
+    void markAnyLaunched() {
+        scalars.set(ANY_LAUNCHED, 1);
+    }
+
+    /** Host CPU that runs vCPU {@code vcpu} of the guest, and a key identifying the vCPU thread. */
+    int cpuOf(int asid, int vcpu) {
+        int g = guestIndex(asid);
+        if (g < 0) {
+            return 0;
+        }
+        return (vcpuBase[g] + vcpu) % spec.machine().cpus();
+    }
+
+    int vcpuKey(int asid, int vcpu) {
+        int g = guestIndex(asid);
+        return g < 0 ? -1 : vcpuBase[g] + vcpu;
+    }
+
+    private int guestIndex(int asid) {
+        List<GuestSpec> guests = spec.guests();
+        for (int g = 0; g < guests.size(); g++) {
+            if (guests.get(g).asid() == asid) {
+                return g;
+            }
+        }
+        return -1;
+    }
+
+    // ---- read-only access --------------------------------------------------------------------
+
+    public SimSpec spec() {
+        return spec;
+    }
+
+    public DirectMap directMap() {
+        return dm;
+    }
+
+    public RmpTable rmp() {
+        return rmp;
+    }
+
+    public TlbSet tlb() {
+        return tlb;
+    }
+
+    public Counters counters() {
+        return counters;
+    }
+
+    public CostModel cost() {
+        return cost;
+    }
+
+    public HostKernel kernel() {
+        return kernel;
+    }
+
+    public MemoryPlan plan() {
+        return plan;
+    }
+
+    public StepProgram program() {
+        return program;
+    }
+
+    /** The journal of every state write (the timeline records and undoes through it). */
+    public Journal journal() {
+        return journal;
+    }
+
+    /** Leaf counts of the boot layout, before the policy's boot hook. */
+    public long bootLeaves(org.splitscope.core.mem.PageSize size) {
+        return switch (size) {
+            case K4 -> bootLeaves4k;
+            case M2 -> bootLeaves2m;
+            case G1 -> bootLeaves1g;
+        };
+    }
+
+    /**
+     * A 64-bit hash of the whole simulated state (R24), as 16 hex digits: equal states give equal
+     * hashes whichever way they were reached.
+     */
+    public String stateHash() {
+        long h = 0x5151_5C09EL;
+        for (JArray a : journal.arrays()) {
+            h = a.hash(h ^ a.name().hashCode());
+        }
+        return HexFormat.of().toHexDigits(h);
+    }
+
+    /** Bytes held by the simulated state (all journaled arrays). */
+    public long stateBytes() {
+        long b = 0;
+        for (JArray a : journal.arrays()) {
+            b += a.bytes();
+        }
+        return b;
+    }
+
+    /** Convenience for summaries: simulated nanoseconds spent on a cost kind. */
+    public long timeNs(CostKind kind) {
+        return cost.totalNs(kind);
+    }
+
+    /** Step {@code i} of the expanded list. */
+    public Step step(long i) {
+        return program.step(i);
+    }
+}
