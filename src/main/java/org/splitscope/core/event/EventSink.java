@@ -12,6 +12,11 @@ public interface EventSink {
         return true;
     }
 
+    /** The kinds whose records should be built, as a mask of {@link EventKind#bit()}; others are only counted. */
+    default int kindMask() {
+        return -1;
+    }
+
     /** A sink that builds nothing. */
     EventSink NONE = new EventSink() {
         @Override

@@ -5,6 +5,7 @@ import org.splitscope.core.cost.CostModel;
 import org.splitscope.core.directmap.DirectMap;
 import org.splitscope.core.event.AccessPurpose;
 import org.splitscope.core.event.CpaKind;
+import org.splitscope.core.event.EventKind;
 import org.splitscope.core.event.EventSink;
 import org.splitscope.core.event.FlushReason;
 import org.splitscope.core.event.SimEvent;
@@ -43,7 +44,7 @@ public final class HostKernel {
     private final Policy policy;
     private final int cpus;
     private EventSink sink = EventSink.NONE;
-    private boolean wants;
+    private int mask;
 
     public HostKernel(DirectMap dm, RmpTable rmp, TlbSet tlb, Counters counters, CostModel cost, Policy policy,
                       int cpus) {
@@ -58,14 +59,19 @@ public final class HostKernel {
 
     public void setSink(EventSink sink) {
         this.sink = sink;
-        this.wants = sink.wants();
+        this.mask = sink.wants() ? sink.kindMask() : 0;
     }
 
     public EventSink sink() {
         return sink;
     }
 
-    /** Emits an event; callers build the record only when {@link #wants()} is true. */
+    /** Whether the sink wants records of this kind; callers build a record only then. */
+    public boolean on(EventKind kind) {
+        return (mask & kind.bit()) != 0;
+    }
+
+    /** Emits an event; callers build the record only when {@link #on(EventKind)} is true. */
     public void emit(SimEvent e) {
         counters.inc(Counter.EVENTS);
         sink.accept(e);
@@ -76,8 +82,9 @@ public final class HostKernel {
         counters.inc(Counter.EVENTS);
     }
 
+    /** Whether the sink wants any records at all. */
     public boolean wants() {
-        return wants;
+        return mask != 0;
     }
 
     public DirectMap directMap() {
@@ -115,7 +122,7 @@ public final class HostKernel {
         counters.inc(Counter.CPA_CALLS);
         cost.work(cpu, CostKind.CPA, cost.constants().cpaCall()
                 + cost.constants().cpaPerExtraPage() * Math.max(0, npages - 1));
-        if (wants) {
+        if (on(EventKind.CPA)) {
             emit(new SimEvent.CpaCall(cpu, kind, pfn, npages, wait));
         } else {
             countOnly();
@@ -133,7 +140,7 @@ public final class HostKernel {
             dm.split1G(gig);
             counters.inc(Counter.LEVEL3_SPLITS);
             cost.work(cpu, CostKind.SPLIT_COLLAPSE, cost.constants().split());
-            if (wants) {
+            if (on(EventKind.SPLIT)) {
                 emit(new SimEvent.Split(cpu, Pfns.gigBase(gig), PageSize.G1));
             } else {
                 countOnly();
@@ -145,7 +152,7 @@ public final class HostKernel {
             dm.split2M(region);
             counters.inc(Counter.LEVEL2_SPLITS);
             cost.work(cpu, CostKind.SPLIT_COLLAPSE, cost.constants().split());
-            if (wants) {
+            if (on(EventKind.SPLIT)) {
                 emit(new SimEvent.Split(cpu, Pfns.regionBase(region), PageSize.M2));
             } else {
                 countOnly();
@@ -172,7 +179,7 @@ public final class HostKernel {
         splitRangeTo4k(cpu, pfn, npages);
         if (markKeep4k) {
             dm.markKeep4kRange(pfn, npages);
-            if (wants) {
+            if (on(EventKind.KEEP4K)) {
                 emit(new SimEvent.Keep4kMarked(pfn, npages));
             } else {
                 countOnly();
@@ -220,7 +227,7 @@ public final class HostKernel {
 
     private void setPresent(int cpu, long pfn, boolean present) {
         dm.setPresent(pfn, present);
-        if (wants) {
+        if (on(EventKind.PTE)) {
             emit(new SimEvent.PteChange(cpu, pfn, present));
         } else {
             countOnly();
@@ -239,7 +246,7 @@ public final class HostKernel {
             return false;
         }
         long wait = cost.lockAcquire(cpu);
-        if (wants) {
+        if (on(EventKind.CPA)) {
             emit(new SimEvent.CpaCall(cpu, CpaKind.COLLAPSE, Pfns.regionBase(region), Pfns.FRAMES_PER_2M, wait));
         } else {
             countOnly();
@@ -247,7 +254,7 @@ public final class HostKernel {
         dm.collapse2M(region);
         counters.inc(Counter.LEVEL2_COLLAPSES);
         cost.work(cpu, CostKind.SPLIT_COLLAPSE, cost.constants().collapse());
-        if (wants) {
+        if (on(EventKind.COLLAPSE)) {
             emit(new SimEvent.Collapse(cpu, Pfns.regionBase(region), PageSize.M2));
         } else {
             countOnly();
@@ -258,7 +265,7 @@ public final class HostKernel {
             dm.collapse1G(gig);
             counters.inc(Counter.LEVEL3_COLLAPSES);
             cost.work(cpu, CostKind.SPLIT_COLLAPSE, cost.constants().collapse());
-            if (wants) {
+            if (on(EventKind.COLLAPSE)) {
                 emit(new SimEvent.Collapse(cpu, Pfns.gigBase(gig), PageSize.G1));
             } else {
                 countOnly();
@@ -273,12 +280,12 @@ public final class HostKernel {
 
     /** flush_tlb_all(): every CPU's TLB emptied, one IPI per other CPU (R18). */
     public void flushTlbAll(int cpu, FlushReason reason) {
-        int dropped = wants ? tlb.liveEntries() : 0;
+        int dropped = on(EventKind.FLUSH_ALL) ? tlb.liveEntries() : 0;
         tlb.flushAll();
         counters.inc(Counter.FLUSH_TLB_ALL);
         counters.add(Counter.IPIS, cpus - 1);
         cost.broadcast(cpu, cost.constants().flushLocal(), cost.constants().ipiReceive());
-        if (wants) {
+        if (on(EventKind.FLUSH_ALL)) {
             emit(new SimEvent.FlushTlbAll(cpu, reason, cpus - 1, dropped));
         } else {
             countOnly();
@@ -302,7 +309,7 @@ public final class HostKernel {
         counters.add(Counter.IPIS, cpus - 1);
         long perPage = cost.constants().flushPagePerPage() * npages;
         cost.broadcast(cpu, perPage, cost.constants().ipiReceive() + perPage);
-        if (wants) {
+        if (on(EventKind.FLUSH_RANGE)) {
             emit(new SimEvent.FlushTlbRange(cpu, pfn, npages, cpus - 1, dropped));
         } else {
             countOnly();
@@ -325,7 +332,7 @@ public final class HostKernel {
         int cpu = req.cpu();
         if (!policy.beforeRmpUpdate(this, req)) {
             counters.inc(Counter.REJECTED_ASSIGNMENTS);
-            if (wants) {
+            if (on(EventKind.REJECTED)) {
                 emit(new SimEvent.AssignmentRejected(req.asid(), req.pfn(), req.level(), policy.id()));
             } else {
                 countOnly();
@@ -338,7 +345,7 @@ public final class HostKernel {
             counters.inc(Counter.RMPUPDATE_FAILURES);
         }
         cost.work(cpu, CostKind.RMP_INSTR, cost.constants().rmpupdate());
-        if (wants) {
+        if (on(EventKind.RMPUPDATE)) {
             emit(new SimEvent.RmpUpdate(cpu, req.pfn(), req.level(), req.assign(), req.asid(),
                     gfn * Pfns.FRAME_BYTES, status));
         } else {
@@ -353,7 +360,7 @@ public final class HostKernel {
         int status = rmp.psmash(pfn);
         counters.inc(Counter.PSMASH);
         cost.work(cpu, CostKind.RMP_INSTR, cost.constants().psmash());
-        if (wants) {
+        if (on(EventKind.PSMASH)) {
             emit(new SimEvent.Psmash(cpu, pfn, status));
         } else {
             countOnly();
@@ -380,11 +387,14 @@ public final class HostKernel {
             int state = dm.frameState(pfn);
             if (state == DirectMap.HOLE || state == DirectMap.PTE_NOT_PRESENT) {
                 counters.inc(Counter.NOT_PRESENT_FAULTS);
-                if (wants) {
+                if (on(EventKind.ACCESS)) {
                     emit(new SimEvent.HostAccess(cpu, pfn, write, via, null, false, purpose));
-                    emit(new SimEvent.NotPresentFault(cpu, pfn, write, state == DirectMap.HOLE));
                 } else {
                     countOnly();
+                }
+                if (on(EventKind.NP_FAULT)) {
+                    emit(new SimEvent.NotPresentFault(cpu, pfn, write, state == DirectMap.HOLE));
+                } else {
                     countOnly();
                 }
                 return AccessResult.NOT_PRESENT_FAULT;
@@ -392,16 +402,19 @@ public final class HostKernel {
             size = state == DirectMap.PTE_PRESENT ? PageSize.K4 : state == DirectMap.IN_2M ? PageSize.M2 : PageSize.G1;
             long evicted = tlb.fill(cpu, size, pfn);
             counters.inc(Counter.TLB_FILLS);
-            if (wants) {
+            if (on(EventKind.ACCESS)) {
                 emit(new SimEvent.HostAccess(cpu, pfn, write, via, size, false, purpose));
-                emit(new SimEvent.TlbFill(cpu, size.base(pfn), size, evicted));
             } else {
                 countOnly();
+            }
+            if (on(EventKind.TLB_FILL)) {
+                emit(new SimEvent.TlbFill(cpu, size.base(pfn), size, evicted));
+            } else {
                 countOnly();
             }
         } else {
             stale = tlb.stale(size, size.base(pfn));
-            if (wants) {
+            if (on(EventKind.ACCESS)) {
                 emit(new SimEvent.HostAccess(cpu, pfn, write, via, size, stale, purpose));
             } else {
                 countOnly();
@@ -415,7 +428,7 @@ public final class HostKernel {
             return AccessResult.OK;
         }
         counters.inc(Counter.RMP_FAULTS);
-        if (wants) {
+        if (on(EventKind.RMP_FAULT)) {
             int region = Pfns.region(pfn);
             long first = size == PageSize.K4 ? pfn : rmp.nextAssigned(region, Pfns.regionBase(region));
             int count = size == PageSize.K4 ? 1 : rmp.assignedFramesIn(region);

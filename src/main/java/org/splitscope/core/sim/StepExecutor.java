@@ -4,6 +4,7 @@ import org.splitscope.core.cost.CostConstants;
 import org.splitscope.core.cost.CostKind;
 import org.splitscope.core.cost.CostModel;
 import org.splitscope.core.event.AccessPurpose;
+import org.splitscope.core.event.EventKind;
 import org.splitscope.core.event.SimEvent;
 import org.splitscope.core.guest.GuestPlacement;
 import org.splitscope.core.guest.GuestSpec;
@@ -75,7 +76,7 @@ final class StepExecutor {
         sim.markLaunched(asid, true);
         sim.markAnyLaunched();
         GuestSpec g = guest(asid);
-        if (k.wants()) {
+        if (k.on(EventKind.LAUNCH)) {
             k.emit(new SimEvent.GuestLaunched(asid, g.vcpus(), first));
         } else {
             k.countOnly();
@@ -101,7 +102,7 @@ final class StepExecutor {
         long gfn = a.folio() * folioFrames;
         long pfn = place.pfnOf(gfn);
         cost.work(cpu, CostKind.GUEST_WORK, c.guestWorkPer4k() * folioFrames);
-        if (k.wants()) {
+        if (k.on(EventKind.PSC)) {
             k.emit(new SimEvent.PageStateChange(a.asid(), a.vcpu(), gfn * Pfns.FRAME_BYTES, g.folio(), true));
         } else {
             k.countOnly();
@@ -129,7 +130,7 @@ final class StepExecutor {
             k.hostAccess(cpu, g.folio().base(pfn), true, AccessPurpose.PAGE_CLEAR);
             cost.work(cpu, CostKind.PAGE_CLEAR, c.clear(g.folio().bytes()));
         }
-        if (k.wants()) {
+        if (k.on(EventKind.GMEM_PREPARE)) {
             k.emit(new SimEvent.GmemPrepare(asid, cpu, at, g.folio(), level, atGfn * Pfns.FRAME_BYTES, allocate));
         } else {
             k.countOnly();
@@ -139,7 +140,7 @@ final class StepExecutor {
             int v = rmp.pvalidate(at, level, true);
             k.counters().inc(Counter.PVALIDATES);
             cost.work(cpu, CostKind.RMP_INSTR, level == PageSize.M2 ? c.pvalidate2m() : c.pvalidate4k());
-            if (k.wants()) {
+            if (k.on(EventKind.PVALIDATE)) {
                 k.emit(new SimEvent.PValidate(asid, at, level, true, v));
             } else {
                 k.countOnly();
@@ -155,7 +156,7 @@ final class StepExecutor {
         GuestPlacement place = sim.plan().byAsid(cv.asid());
         int cpu = sim.cpuOf(cv.asid(), cv.vcpu());
         cost.beginStep(cpu, sim.vcpuKey(cv.asid(), cv.vcpu()));
-        if (k.wants()) {
+        if (k.on(EventKind.PSC)) {
             k.emit(new SimEvent.PageStateChange(cv.asid(), cv.vcpu(), cv.gfn() * Pfns.FRAME_BYTES, cv.level(),
                     !cv.toShared()));
         } else {
@@ -261,7 +262,7 @@ final class StepExecutor {
             }
         }
         sim.markLaunched(asid, false);
-        if (k.wants()) {
+        if (k.on(EventKind.TEARDOWN)) {
             k.emit(new SimEvent.GuestTornDown(asid, released));
         } else {
             k.countOnly();

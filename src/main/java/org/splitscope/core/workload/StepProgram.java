@@ -38,6 +38,7 @@ public final class StepProgram {
     /** Expands the items; throws IllegalArgumentException when a workload names an undeclared guest. */
     public static StepProgram expand(List<ProgramItem> items, MemoryPlan plan, DirectMap dm, int cpus, long seed) {
         List<Block> blocks = new ArrayList<>();
+        java.util.Map<Integer, Long> acceptCursor = new java.util.HashMap<>();
         int ordinal = 0;
         for (ProgramItem item : items) {
             ordinal++;
@@ -45,7 +46,7 @@ public final class StepProgram {
                 case ProgramItem.Fixed f -> blocks.add(new Single(f.step()));
                 case ProgramItem.Generated g -> {
                     Block b = switch (g.spec()) {
-                        case WorkloadSpec.LazyAccept la -> new LazyAcceptBlock(la, plan, seed, ordinal, g.caption());
+                        case WorkloadSpec.LazyAccept la -> new LazyAcceptBlock(la, plan, seed, acceptCursor, g.caption());
                         case WorkloadSpec.Conversions cv -> new ConversionsBlock(cv, plan, seed, ordinal, g.caption());
                         case WorkloadSpec.HostActivity ha -> new HostActivityBlock(ha, plan, dm, cpus, seed, ordinal,
                                 g.caption());
@@ -122,26 +123,36 @@ public final class StepProgram {
         return p;
     }
 
-    /** Several guests faulting in concurrently, interleaved round-robin. */
+    /**
+     * Several guests faulting in concurrently, interleaved round-robin. Each guest touches its folios
+     * in one seeded order (a permutation keyed by seed and ASID); a later lazy-accept block for the
+     * same guest continues that order where the previous one stopped, so no folio is touched twice.
+     */
     private static final class LazyAcceptBlock implements Block {
         private final GuestSpec[] guests;
         private final long[] counts;
+        private final long[] offsets;
         private final long[] sortedCounts;
         private final Permutation[] orders;
         private final long size;
         private final String caption;
 
-        LazyAcceptBlock(WorkloadSpec.LazyAccept spec, MemoryPlan plan, long seed, int ordinal, String caption) {
+        LazyAcceptBlock(WorkloadSpec.LazyAccept spec, MemoryPlan plan, long seed,
+                        java.util.Map<Integer, Long> cursor, String caption) {
             int n = spec.asids().size();
             guests = new GuestSpec[n];
             counts = new long[n];
+            offsets = new long[n];
             orders = new Permutation[n];
             long total = 0;
             for (int i = 0; i < n; i++) {
                 GuestSpec g = need(plan, spec.asids().get(i), "lazy-accept").spec();
                 guests[i] = g;
-                counts[i] = Math.max(1, Math.round(spec.fraction() * g.folios()));
-                orders[i] = new Permutation(g.folios(), Mix.of(seed, ordinal, g.asid()));
+                long done = cursor.getOrDefault(g.asid(), 0L);
+                offsets[i] = done;
+                counts[i] = Math.min(g.folios() - done, Math.max(1, Math.round(spec.fraction() * g.folios())));
+                cursor.put(g.asid(), done + counts[i]);
+                orders[i] = new Permutation(g.folios(), Mix.of(seed, 0xACCE55, g.asid()));
                 total += counts[i];
             }
             sortedCounts = counts.clone();
@@ -170,6 +181,7 @@ public final class StepProgram {
         public Step step(long k) {
             long lo = 0;
             long hi = sortedCounts[sortedCounts.length - 1];
+            // (counts of 0 are allowed: a guest whose memory is all touched already)
             while (lo < hi) {                      // largest t with before(t) <= k
                 long mid = (lo + hi + 1) >>> 1;
                 if (before(mid) <= k) {
@@ -184,7 +196,8 @@ public final class StepProgram {
                 if (counts[i] > t) {
                     if (within == 0) {
                         GuestSpec g = guests[i];
-                        return new Step.Accept(g.asid(), (int) (t % g.vcpus()), orders[i].apply(t), g.folio());
+                        long nth = offsets[i] + t;
+                        return new Step.Accept(g.asid(), (int) (nth % g.vcpus()), orders[i].apply(nth), g.folio());
                     }
                     within--;
                 }

@@ -1,0 +1,53 @@
+package org.splitscope.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: {@code splitscope <command> ...}. Exit status 0 when the command completed
+ * (faults in a run do not fail it), 2 for bad input or usage with one clear line on stderr, 1 for
+ * an internal error. No stack trace reaches a user.
+ */
+@Command(name = "splitscope", mixinStandardHelpOptions = true, version = "SplitScope 0.1",
+        description = "Simulate and visualize host direct-map changes under AMD SEV-SNP.",
+        subcommands = {ListCommand.class, RunCommand.class})
+public final class Cli {
+    private Cli() {
+    }
+
+    /** Runs the command line; returns the exit status. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            String sub = ex.getCommandLine().getCommandName();
+            err.println("splitscope: " + ex.getMessage() + " (see 'splitscope "
+                    + (sub.equals("splitscope") ? "" : sub + " ") + "--help')");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof UserError || ex instanceof org.splitscope.scenario.ScenarioException) {
+                err.println("splitscope: " + ex.getMessage());
+                return 2;
+            }
+            err.println("splitscope: internal error: " + ex.getClass().getSimpleName()
+                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+            return 1;
+        });
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("splitscope: out of memory (give the JVM more with -Xmx, or simulate a smaller machine)");
+            code = 1;
+        } catch (Error e) {
+            err.println("splitscope: internal error: " + e);
+            code = 1;
+        }
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,34 @@
+package org.splitscope.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.splitscope.core.kernel.Policy;
+import org.splitscope.core.policy.Policies;
+import org.splitscope.scenario.BuiltinScenarios;
+import org.splitscope.scenario.Scenario;
+import org.splitscope.scenario.ScenarioException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+/** {@code list}: the built-in scenarios and the policies, one line each. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the built-in scenarios and the policies.")
+final class ListCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws ScenarioException {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("scenarios:");
+        for (String name : BuiltinScenarios.names()) {
+            Scenario s = BuiltinScenarios.load(name);
+            out.printf("  %-22s %s%n", name, s.title());
+        }
+        out.println("policies:");
+        for (Policy p : Policies.all()) {
+            out.printf("  %-22s %s%s%n", p.id(), p.summary(),
+                    p.id().equals(Policies.DEFAULT_ID) ? " [default]" : "");
+        }
+        return 0;
+    }
+}

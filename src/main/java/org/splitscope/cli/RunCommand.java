@@ -1,0 +1,111 @@
+package org.splitscope.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.splitscope.core.mem.Pfns;
+import org.splitscope.core.sim.RunSummary;
+import org.splitscope.core.sim.SimSpec;
+import org.splitscope.core.sim.Simulation;
+import org.splitscope.scenario.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code run}: runs a scenario (or its first N steps) and prints what happened. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a scenario under a policy and print the DirectMap lines, vmstat counters and faults.")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--scenario", required = true, paramLabel = "NAME|PATH",
+            description = "A built-in scenario name (see 'list') or a .yaml/.json file.")
+    String scenario;
+
+    @Option(names = "--policy", paramLabel = "ID", description = "Override the scenario's policy.")
+    String policy;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
+    Long seed;
+
+    @Option(names = "--until-step", paramLabel = "N",
+            description = "Run only the first N steps of the expanded step list (0 = the machine as booted).")
+    Long untilStep;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the readable summary.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Scenario s = Loaded.scenario(scenario);
+        SimSpec simSpec = Loaded.spec(s, policy, seed);
+        Simulation sim = Loaded.create(simSpec);
+        long target = sim.stepCount();
+        if (untilStep != null) {
+            if (untilStep < 0 || untilStep > sim.stepCount()) {
+                throw new UserError("--until-step " + untilStep + ": the scenario has " + sim.stepCount() + " steps");
+            }
+            target = untilStep;
+        }
+        FaultLog faults = new FaultLog(sim);
+        sim.setSink(faults);
+        sim.boot();
+        sim.runTo(target);
+        RunSummary summary = RunSummary.of(sim);
+        if (json) {
+            ObjectNode o = SummaryJson.of(summary);
+            ArrayNode arr = o.putArray("faults");
+            for (FaultLog.Entry e : faults.first) {
+                ObjectNode f = arr.addObject();
+                f.put("step", e.step());
+                f.put("kind", e.event().kind().id());
+                f.put("cpu", e.event().cpu());
+                f.put("pfn", Pfns.hex(e.event().pfn()));
+                f.put("description", e.event().describe());
+            }
+            Json.print(out, o);
+        } else {
+            printText(out, summary, faults);
+        }
+        return 0;
+    }
+
+    static void printText(PrintWriter out, RunSummary s, FaultLog faults) {
+        out.printf(Locale.ROOT, "%s under %s, seed %d: %d of %d steps%n", s.scenario(), s.policy(), s.seed(),
+                s.steps(), s.totalSteps());
+        out.printf(Locale.ROOT, "  DirectMap4k:  %12d kB%n  DirectMap2M:  %12d kB%n  DirectMap1G:  %12d kB%n",
+                s.directMap4kKb(), s.directMap2mKb(), s.directMap1gKb());
+        out.printf(Locale.ROOT, "vmstat: direct_map_level2_splits %d, direct_map_level3_splits %d, "
+                        + "direct_map_level2_collapses %d, direct_map_level3_collapses %d%n",
+                s.level2Splits(), s.level3Splits(), s.level2Collapses(), s.level3Collapses());
+        out.printf(Locale.ROOT, "faults: %d RMP #PF (host crash), %d not-present #PF%n", s.rmpFaults(),
+                s.notPresentFaults());
+        out.printf(Locale.ROOT, "kernel: %d change_page_attr calls, %d flush_tlb_all, %d per-page flushes, %d IPIs, "
+                        + "%d RMPUPDATE, %d PSMASH, %d rejected assignments%n",
+                s.cpaCalls(), s.flushTlbAll(), s.flushTlbPage(), s.ipis(), s.rmpupdates(), s.psmash(),
+                s.rejectedAssignments());
+        out.printf(Locale.ROOT, "TLB entries now: %d stale, %d mixed-size, %d RMP hazards%n", s.tlbStale(),
+                s.tlbMixedSize(), s.tlbRmpHazard());
+        out.printf(Locale.ROOT, "RMP: %d frames with an assigned 4K entry, %d private 2M entries%n",
+                s.assigned4kFrames(), s.private2mEntries());
+        out.printf(Locale.ROOT, "time: %s simulated; fault-in %.2f GB/s; cpa_lock held %s, waited %s%n",
+                Durations.format(s.simTimeNs()), s.faultInGbPerS(), Durations.format(s.lockHoldNs()),
+                Durations.format(s.lockWaitNs()));
+        if (faults != null && !faults.first.isEmpty()) {
+            out.println("first faults:");
+            for (FaultLog.Entry e : faults.first) {
+                out.printf(Locale.ROOT, "  step %d: %s%n", e.step(), e.event().describe());
+            }
+            long shown = faults.first.size();
+            long total = s.rmpFaults() + s.notPresentFaults();
+            if (total > shown) {
+                out.printf(Locale.ROOT, "  ... and %d more%n", total - shown);
+            }
+        }
+        out.println("state hash " + s.stateHash());
+    }
+}

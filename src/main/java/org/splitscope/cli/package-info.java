@@ -1,0 +1,2 @@
+/** The picocli command line; the only package that prints to stdout and stderr. */
+package org.splitscope.cli;

@@ -1,0 +1,39 @@
+package org.splitscope.scenario;
+
+import java.util.List;
+import org.splitscope.core.cost.CostConstants;
+import org.splitscope.core.guest.GuestSpec;
+import org.splitscope.core.kernel.Policy;
+import org.splitscope.core.mem.MachineSpec;
+import org.splitscope.core.policy.Policies;
+import org.splitscope.core.sim.SimSpec;
+import org.splitscope.core.workload.ProgramItem;
+
+/**
+ * A loaded, validated scenario file (format 1, SCENARIO.md).
+ *
+ * @param id          what users type: the built-in name or the file name without extension
+ * @param title       the scenario's {@code name:} (its id when it has none)
+ * @param description what it shows, or ""
+ * @param source      the file it came from (a path, or "builtin:NAME")
+ * @param policyId    the policy the file asks for
+ */
+public record Scenario(String id, String title, String description, String source, MachineSpec machine, String policyId,
+                       long seed, List<GuestSpec> guests, List<ProgramItem> items) {
+    public Scenario {
+        guests = List.copyOf(guests);
+        items = List.copyOf(items);
+    }
+
+    /** The run spec under the scenario's own policy and seed. */
+    public SimSpec toSpec() {
+        return toSpec(null, null);
+    }
+
+    /** The run spec, with the command line's policy and seed overriding the file's when given. */
+    public SimSpec toSpec(String policyOverride, Long seedOverride) {
+        Policy p = Policies.byId(policyOverride != null ? policyOverride : policyId);
+        return new SimSpec(id, machine, p, guests, items, seedOverride != null ? seedOverride : seed,
+                CostConstants.DEFAULT);
+    }
+}
