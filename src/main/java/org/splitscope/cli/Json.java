@@ -7,7 +7,9 @@ import java.io.PrintWriter;
 
 /** JSON output of the CLI: one object per line on stdout. */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
+            .addSerializer(org.splitscope.core.mem.PageSize.class,
+                    new com.fasterxml.jackson.databind.ser.std.ToStringSerializer(org.splitscope.core.mem.PageSize.class)));
 
     private Json() {
     }

@@ -38,11 +38,30 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the readable summary.")
     boolean json;
 
+    @Option(names = "--seek", split = ",", paramLabel = "STEP",
+            description = "Visit these positions in this order (e.g. 500,100,900) and print each one's state hash.")
+    java.util.List<Long> seek;
+
+    @Option(names = "--break", paramLabel = "CONDITION",
+            description = "Run until the first event matching CONDITION and print it: event kinds (e.g. rmp-fault,"
+                    + " np-fault, split, collapse, flush-tlb-all, psmash, rejected) and/or pfn=A-B, guest=N, cpu=N,"
+                    + " tlb=stale|mixed-size|rmp-hazard.")
+    String breakAt;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Scenario s = Loaded.scenario(scenario);
         SimSpec simSpec = Loaded.spec(s, policy, seed);
+        if (seek != null && breakAt != null) {
+            throw new UserError("--seek and --break cannot be combined");
+        }
+        if (seek != null) {
+            return TimelineRuns.seek(out, simSpec, seek, json);
+        }
+        if (breakAt != null) {
+            return TimelineRuns.breakAt(out, simSpec, breakAt, untilStep, json);
+        }
         Simulation sim = Loaded.create(simSpec);
         long target = sim.stepCount();
         if (untilStep != null) {

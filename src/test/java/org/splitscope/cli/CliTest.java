@@ -136,4 +136,49 @@ class CliTest {
         assertThat(j.get("steps").asLong()).isEqualTo(8);
         assertThat(j.get("rmp").get("private_2m_entries").asLong()).isEqualTo(8);
     }
+
+    @Test
+    @DisplayName("run --seek prints one JSON line per position; each hash equals a plain run to that step")
+    void seek() throws Exception {
+        Result r = cli("run", "--scenario", "lazy-accept", "--seek", "500,100,900", "--json");
+        assertThat(r.code()).isZero();
+        List<String> lines = r.out().strip().lines().toList();
+        assertThat(lines).hasSize(3);
+        long[] steps = {500, 100, 900};
+        for (int i = 0; i < 3; i++) {
+            JsonNode j = new ObjectMapper().readTree(lines.get(i));
+            assertThat(j.get("step").asLong()).isEqualTo(steps[i]);
+            JsonNode plain = cli("run", "--scenario", "lazy-accept", "--until-step", Long.toString(steps[i]), "--json").json();
+            assertThat(j.get("state_hash")).isEqualTo(plain.get("state_hash"));
+        }
+        assertOneCleanLine(cli("run", "--scenario", "lazy-accept", "--seek", "5,999999"));
+    }
+
+    @Test
+    @DisplayName("run --break stops at the first match and prints the event with its details")
+    void breakpoint() throws Exception {
+        JsonNode j = cli("run", "--scenario", "overlap-crash", "--policy", "none", "--break", "rmp-fault", "--json").json();
+        assertThat(j.get("found").asBoolean()).isTrue();
+        assertThat(j.get("step").asLong()).isEqualTo(5);
+        assertThat(j.get("event").get("kind").asText()).isEqualTo("rmp-fault");
+        assertThat(j.get("event").get("details").get("firstPrivatePfn").asLong()).isEqualTo(0x20001);
+        assertThat(j.get("event").get("details").get("size").asText()).isEqualTo("2M");
+        assertThat(j.get("summary").get("steps").asLong()).isEqualTo(5);
+        JsonNode none = cli("run", "--scenario", "overlap-crash", "--policy", "split-on-demand", "--break", "rmp-fault", "--json").json();
+        assertThat(none.get("found").asBoolean()).isFalse();
+        Result text = cli("run", "--scenario", "stale-tlb", "--break", "np-fault cpu=1");
+        assertThat(text.out()).startsWith("stopped at step 5").contains("not-present #PF: CPU 1 read 0x30010");
+        assertOneCleanLine(cli("run", "--scenario", "stale-tlb", "--break", "explode"));
+        assertOneCleanLine(cli("run", "--scenario", "stale-tlb", "--break", "split", "--seek", "1"));
+    }
+
+    @Test
+    @DisplayName("bench seek prints steps, median, p99 and history size")
+    void benchSeek() throws Exception {
+        JsonNode j = cli("bench", "seek", "--steps", "20000", "--seeks", "20", "--json").json();
+        assertThat(j.get("steps").asLong()).isEqualTo(20000);
+        assertThat(j.get("median_ms").asDouble()).isPositive();
+        assertThat(j.get("p99_ms").asDouble()).isGreaterThanOrEqualTo(j.get("median_ms").asDouble());
+        assertThat(j.get("history_mib").asDouble()).isPositive().isLessThan(512);
+    }
 }

@@ -256,6 +256,47 @@ public final class Simulation {
         return HexFormat.of().toHexDigits(h);
     }
 
+    /** The snapshot the state was last taken into or restored from; arrays not dirty since equal it. */
+    private Object[] lastSnapshot;
+
+    /**
+     * A copy of the whole simulated state, for a checkpoint. Arrays not written since the previous
+     * snapshot (or restore) are shared with it rather than copied: snapshots are immutable, so a
+     * run of checkpoints costs what changed between them.
+     */
+    public Object[] snapshot() {
+        java.util.List<JArray> arrays = journal.arrays();
+        Object[] out = new Object[arrays.size()];
+        for (int i = 0; i < out.length; i++) {
+            JArray a = arrays.get(i);
+            out[i] = a.dirty() || lastSnapshot == null ? a.snapshot() : lastSnapshot[i];
+            a.clearDirty();
+        }
+        lastSnapshot = out;
+        return out;
+    }
+
+    /**
+     * Replaces the whole simulated state with a snapshot taken by {@link #snapshot()} of this
+     * simulation or of another one built from the same spec. The journal is cleared: nothing
+     * before the snapshot can be undone.
+     */
+    public void restore(Object[] snapshot) {
+        java.util.List<JArray> arrays = journal.arrays();
+        if (snapshot.length != arrays.size()) {
+            throw new IllegalArgumentException("snapshot of a different simulation");
+        }
+        for (int i = 0; i < snapshot.length; i++) {
+            JArray a = arrays.get(i);
+            if (a.dirty() || lastSnapshot == null || lastSnapshot[i] != snapshot[i]) {
+                a.restoreSnapshot(snapshot[i]);
+            }
+            a.clearDirty();
+        }
+        lastSnapshot = snapshot;
+        journal.clear(journal.position());
+    }
+
     /** Bytes held by the simulated state (all journaled arrays). */
     public long stateBytes() {
         long b = 0;

@@ -11,6 +11,8 @@ public abstract sealed class JArray permits JBits, JBytes, JShorts, JInts, JLong
     protected final Journal journal;
     protected final int id;
     private final String name;
+    /** Written since the last {@link #clearDirty()} (checkpoints share clean arrays with the previous one). */
+    protected boolean dirty;
 
     protected JArray(Journal journal, String name) {
         this.journal = journal;
@@ -20,6 +22,14 @@ public abstract sealed class JArray permits JBits, JBytes, JShorts, JInts, JLong
 
     public String name() {
         return name;
+    }
+
+    public boolean dirty() {
+        return dirty;
+    }
+
+    public void clearDirty() {
+        dirty = false;
     }
 
     /** Puts back the old value of one element (or word) during undo. */

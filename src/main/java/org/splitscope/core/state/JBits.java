@@ -30,6 +30,7 @@ public final class JBits extends JArray {
                 journal.record(id, w, old);
             }
             words[w] = nu;
+            dirty = true;
         }
     }
 
@@ -42,6 +43,7 @@ public final class JBits extends JArray {
                 journal.record(id, w, old);
             }
             words[w] = nu;
+            dirty = true;
         }
     }
 
@@ -69,6 +71,7 @@ public final class JBits extends JArray {
                     journal.record(id, w, old);
                 }
                 words[w] = nu;
+            dirty = true;
             }
             i += hi - lo;
         }
@@ -117,6 +120,7 @@ public final class JBits extends JArray {
 
     @Override
     void restore(long index, long oldValue) {
+        dirty = true;
         words[(int) index] = oldValue;
     }
 
@@ -127,6 +131,7 @@ public final class JBits extends JArray {
 
     @Override
     public void restoreSnapshot(Object snapshot) {
+        dirty = true;
         long[] s = (long[]) snapshot;
         System.arraycopy(s, 0, words, 0, words.length);
     }

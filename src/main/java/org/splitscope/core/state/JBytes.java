@@ -26,6 +26,7 @@ public final class JBytes extends JArray {
                 journal.record(id, i, old);
             }
             a[i] = v;
+            dirty = true;
         }
     }
 
@@ -52,6 +53,7 @@ public final class JBytes extends JArray {
 
     @Override
     void restore(long index, long oldValue) {
+        dirty = true;
         a[(int) index] = (byte) oldValue;
     }
 
@@ -62,6 +64,7 @@ public final class JBytes extends JArray {
 
     @Override
     public void restoreSnapshot(Object snapshot) {
+        dirty = true;
         System.arraycopy((byte[]) snapshot, 0, a, 0, a.length);
     }
 

@@ -1,0 +1,9 @@
+package org.splitscope.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code bench}: the speed targets, measured; each subcommand prints its figures. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed targets and print figures.",
+        subcommands = {BenchSeekCommand.class})
+final class BenchCommand {
+}

@@ -1,0 +1,113 @@
+package org.splitscope.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.splitscope.core.cost.CostConstants;
+import org.splitscope.core.guest.GuestPlacement;
+import org.splitscope.core.guest.GuestSpec;
+import org.splitscope.core.guest.MemoryPlan;
+import org.splitscope.core.history.HistoryBudget;
+import org.splitscope.core.history.Timeline;
+import org.splitscope.core.mem.MachineSpec;
+import org.splitscope.core.mem.PageSize;
+import org.splitscope.core.mem.Pfns;
+import org.splitscope.core.policy.Policies;
+import org.splitscope.core.sim.SimSpec;
+import org.splitscope.core.workload.ProgramItem;
+import org.splitscope.core.workload.WorkloadSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench seek}: builds a run of N lazy-accept steps at 4K folios and seeks to random steps,
+ * timing each seek (wall clock, this JVM). Goal: median <= 50 ms, p99 <= 200 ms on one core with
+ * the default history budget.
+ */
+@Command(name = "seek", mixinStandardHelpOptions = true, description = "Time random seeks in a long run.")
+final class BenchSeekCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--steps", defaultValue = "10000000", description = "Steps in the run (default ${DEFAULT-VALUE}).")
+    long steps;
+
+    @Option(names = "--seeks", defaultValue = "200", description = "Random seeks to time (default ${DEFAULT-VALUE}).")
+    int seeks;
+
+    @Option(names = "--budget-mib", defaultValue = "512", description = "History budget in MiB (default ${DEFAULT-VALUE}).")
+    long budgetMib;
+
+    @Option(names = "--seed", defaultValue = "1")
+    long seed;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (steps < 1 || steps > 1_000_000_000L) {
+            throw new UserError("--steps must be 1..1000000000");
+        }
+        if (seeks < 1) {
+            throw new UserError("--seeks must be at least 1");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        SimSpec sim = spec(steps, seed);
+        long t0 = System.nanoTime();
+        Timeline t = Timeline.open(sim, new HistoryBudget(budgetMib << 20), Timeline.Options.STATE_ONLY);
+        t.toEnd();
+        double buildS = (System.nanoTime() - t0) / 1e9;
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] ms = new double[seeks];
+        for (int i = 0; i < seeks; i++) {
+            long target = rnd.nextLong(steps + 1);
+            long s = System.nanoTime();
+            t.seek(target);
+            ms[i] = (System.nanoTime() - s) / 1e6;
+        }
+        Arrays.sort(ms);
+        double median = ms[seeks / 2];
+        double p99 = ms[Math.min(seeks - 1, (int) Math.ceil(seeks * 0.99) - 1)];
+        double historyMib = t.historyBytes() / (double) (1 << 20);
+        if (json) {
+            ObjectNode o = Json.object();
+            o.put("steps", steps);
+            o.put("median_ms", round(median));
+            o.put("p99_ms", round(p99));
+            o.put("history_mib", round(historyMib));
+            o.put("seeks", seeks);
+            o.put("build_s", round(buildS));
+            o.put("checkpoints", t.checkpointCount());
+            o.put("checkpoint_spacing", t.checkpointSpacing());
+            o.put("state_mib", round(t.simulation().stateBytes() / (double) (1 << 20)));
+            Json.print(out, o);
+        } else {
+            out.printf(Locale.ROOT, "%d steps built in %.1f s; %d seeks: median %.1f ms, p99 %.1f ms; history %.0f MiB"
+                            + " (%d checkpoints every %d steps)%n", steps, buildS, seeks, median, p99, historyMib,
+                    t.checkpointCount(), t.checkpointSpacing());
+        }
+        return 0;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    /** One guest with exactly {@code steps} 4K folios, lazily accepting all of them. */
+    static SimSpec spec(long steps, long seed) {
+        GuestSpec g = new GuestSpec(1, steps * Pfns.FRAME_BYTES, 8, PageSize.K4);
+        long regions = GuestPlacement.regionsNeeded(g);
+        long ram = regions * 2 * Pfns.MIB + MemoryPlan.RESERVED_BYTES + 64 * Pfns.MIB;
+        ram = (ram + Pfns.GIB - 1) / Pfns.GIB * Pfns.GIB;
+        MachineSpec m = MachineSpec.of(ram, 16);
+        List<ProgramItem> items = List.of(new ProgramItem.Generated(new WorkloadSpec.LazyAccept(List.of(1), 1.0), null));
+        return new SimSpec("bench-seek", m, Policies.byId(Policies.DEFAULT_ID), List.of(g), items, seed,
+                CostConstants.DEFAULT);
+    }
+}
