@@ -87,11 +87,49 @@ public final class CostModel {
     }
 
     private long scaled(int cpu, long ns) {
-        return ns * permille[cpu] / 1000;
+        int p = permille[cpu];
+        return p == 1000 ? ns : ns * p / 1000;
+    }
+
+    /*
+     * Charges are collected in plain fields and settled into the journaled arrays at the end of the
+     * step, or before anything needs the clock (cpa_lock, a broadcast, fault-in accounting): one
+     * journaled write per clock and per kind per step instead of one per charge. Time is therefore
+     * exact at step boundaries and at every lock or flush, and may lag inside a step.
+     */
+    private int pendingCpu = -1;
+    private long pendingNs;
+    private final long[] pendingKind = new long[CostKind.values().length];
+    private int pendingKinds;
+
+    private void settle() {
+        if (pendingCpu < 0) {
+            return;
+        }
+        long t = clock.get(pendingCpu) + pendingNs;
+        clock.set(pendingCpu, t);
+        if (t > scalars.get(MAX_CLOCK)) {
+            scalars.set(MAX_CLOCK, t);
+        }
+        for (int k = 0; pendingKinds != 0; k++) {
+            if ((pendingKinds & (1 << k)) != 0) {
+                byKind.add(k, pendingKind[k]);
+                pendingKind[k] = 0;
+                pendingKinds &= ~(1 << k);
+            }
+        }
+        pendingCpu = -1;
+        pendingNs = 0;
+    }
+
+    /** Settles the step's charges into the state. */
+    public void endStep() {
+        settle();
     }
 
     /** Starts a step on a CPU for a vCPU (or {@code vcpuKey < 0} for host work). */
     public void beginStep(int cpu, int vcpuKey) {
+        settle();
         if (busy[cpu]) {
             long debt = scalars.get(IRQ_DEBT) - irqSeen.get(cpu);
             if (debt > 0) {
@@ -117,16 +155,18 @@ public final class CostModel {
         if (ns == 0) {
             return;
         }
-        long t = clock.get(cpu) + ns;
-        clock.set(cpu, t);
-        byKind.add(kind.ordinal(), ns);
-        if (t > scalars.get(MAX_CLOCK)) {
-            scalars.set(MAX_CLOCK, t);
+        if (pendingCpu != cpu) {
+            settle();
+            pendingCpu = cpu;
         }
+        pendingNs += ns;
+        pendingKind[kind.ordinal()] += ns;
+        pendingKinds |= 1 << kind.ordinal();
     }
 
     /** Takes cpa_lock; returns how long the CPU waited for it. */
     public long lockAcquire(int cpu) {
+        settle();
         long now = clock.get(cpu);
         long free = scalars.get(LOCK_FREE_AT);
         long wait = Math.max(0, free - now);
@@ -140,6 +180,7 @@ public final class CostModel {
     }
 
     public void lockRelease(int cpu) {
+        settle();
         long now = clock.get(cpu);
         scalars.add(LOCK_HOLD, now - scalars.get(LOCK_SINCE));
         scalars.set(LOCK_FREE_AT, now);
@@ -151,12 +192,13 @@ public final class CostModel {
      */
     public void broadcast(int cpu, long localNs, long receiveNs) {
         work(cpu, CostKind.FLUSH_SEND, localNs + c.ipiSendPerTarget() * (cpus - 1));
+        settle();
         scalars.add(IRQ_DEBT, receiveNs);
     }
 
     /** A guest starts faulting in a chunk on this CPU. */
     public void acceptBegin(int cpu) {
-        long now = clock.get(cpu);
+        long now = now(cpu);
         if (now < scalars.get(ACCEPT_START)) {
             scalars.set(ACCEPT_START, now);
         }
@@ -165,7 +207,7 @@ public final class CostModel {
     /** A guest finished faulting in {@code bytes} on this CPU. */
     public void acceptEnd(int cpu, long bytes) {
         scalars.add(ACCEPT_BYTES, bytes);
-        long now = clock.get(cpu);
+        long now = now(cpu);
         if (now > scalars.get(ACCEPT_END)) {
             scalars.set(ACCEPT_END, now);
         }
@@ -174,19 +216,22 @@ public final class CostModel {
     // ---- readings ---------------------------------------------------------------------------
 
     public long now(int cpu) {
-        return clock.get(cpu);
+        return clock.get(cpu) + (cpu == pendingCpu ? pendingNs : 0);
     }
 
     /** Simulated time so far: the latest clock of any CPU. */
     public long simTimeNs() {
+        settle();
         return scalars.get(MAX_CLOCK);
     }
 
     public long lockHoldNs() {
+        settle();
         return scalars.get(LOCK_HOLD);
     }
 
     public long lockWaitNs() {
+        settle();
         return scalars.get(LOCK_WAIT);
     }
 
@@ -195,6 +240,7 @@ public final class CostModel {
     }
 
     public long totalNs(CostKind kind) {
+        settle();
         return byKind.get(kind.ordinal());
     }
 

@@ -71,15 +71,28 @@ public final class HostKernel {
         return (mask & kind.bit()) != 0;
     }
 
+    /** Events emitted in the current step, added to {@link Counter#EVENTS} by {@link #endStep()}. */
+    private long pendingEvents;
+
     /** Emits an event; callers build the record only when {@link #on(EventKind)} is true. */
     public void emit(SimEvent e) {
-        counters.inc(Counter.EVENTS);
+        pendingEvents++;
         sink.accept(e);
     }
 
     /** Counts an event that was not built because nobody wants records. */
     public void countOnly() {
-        counters.inc(Counter.EVENTS);
+        pendingEvents++;
+    }
+
+    /** Called at the end of every step (and after boot): settles per-step tallies into the state. */
+    public void endStep() {
+        if (pendingEvents != 0) {
+            counters.add(Counter.EVENTS, pendingEvents);
+            pendingEvents = 0;
+        }
+        counters.settle();
+        cost.endStep();
     }
 
     /** Whether the sink wants any records at all. */
@@ -353,6 +366,45 @@ public final class HostKernel {
         }
         policy.afterRmpUpdate(this, req, status);
         return status;
+    }
+
+    /**
+     * Guest teardown of one region: rmp_make_shared at 4K of every frame of the region the guest
+     * owns. When the policy's hook provably does nothing for these releases and every entry is a
+     * plain linear 4K entry of the guest, the entries are released in one go with exactly the
+     * effects (state, counters, time, events in order) of releasing them one by one; otherwise one by
+     * one. Returns the frames released.
+     */
+    public int releaseRegion4k(int cpu, int region, int asid, PageSize folio) {
+        if (rmp.canReleaseAll4k(region, asid) && policy.releaseNeedsNoHook(this, region)) {
+            long[] frames = on(EventKind.RMPUPDATE) ? rmp.assigned4kFrames(region) : null;
+            int n = rmp.releaseAll4k(region);
+            counters.add(Counter.RMPUPDATES, n);
+            cost.work(cpu, CostKind.RMP_INSTR, cost.constants().rmpupdate() * n);
+            if (frames != null) {
+                for (long f : frames) {
+                    emit(new SimEvent.RmpUpdate(cpu, f, PageSize.K4, false, asid, 0, RmpTable.SUCCESS));
+                }
+            } else {
+                pendingEvents += n;
+            }
+            long last = Pfns.regionBase(region) + Pfns.FRAMES_PER_2M - 1;
+            policy.afterRmpUpdate(this, new RmpRequest(cpu, last, PageSize.K4, false, asid, folio), RmpTable.SUCCESS);
+            return n;
+        }
+        int owner = rmp.regionAsid(region);
+        if (owner != asid && owner != -1) {
+            return 0;                                  // the region's frames all belong to someone else
+        }
+        int n = 0;
+        long base = Pfns.regionBase(region);
+        for (long f = rmp.nextAssigned(region, base); f >= 0; f = rmp.nextAssigned(region, f + 1)) {
+            if (rmp.asid(f) == asid) {
+                rmpMakeShared(cpu, f, PageSize.K4, asid, folio);
+                n++;
+            }
+        }
+        return n;
     }
 
     /** PSMASH (R13). */

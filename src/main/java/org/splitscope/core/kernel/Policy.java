@@ -29,6 +29,15 @@ public interface Policy {
         return true;
     }
 
+    /**
+     * Whether {@link #beforeRmpUpdate} would do nothing at all for any 4K rmp_make_shared of a frame
+     * in this 2M region right now. When true, the kernel may release a region's 4K entries in one
+     * go (guest teardown) with exactly the effects of releasing them one by one. Default: false.
+     */
+    default boolean releaseNeedsNoHook(HostKernel kernel, int region) {
+        return false;
+    }
+
     /** Called after RMPUPDATE with its status (used by split-and-restore to collapse). */
     default void afterRmpUpdate(HostKernel kernel, RmpRequest request, int status) {
     }

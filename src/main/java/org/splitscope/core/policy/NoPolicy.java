@@ -17,4 +17,10 @@ public final class NoPolicy implements Policy {
     public String summary() {
         return "leave the direct map alone; host writes through large entries over private frames crash";
     }
+
+    /** No hook work on release: nothing happens in the hook at all. */
+    @Override
+    public boolean releaseNeedsNoHook(org.splitscope.core.kernel.HostKernel kernel, int region) {
+        return true;
+    }
 }

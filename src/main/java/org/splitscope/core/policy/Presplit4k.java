@@ -24,4 +24,10 @@ public final class Presplit4k implements Policy {
     public void onBoot(HostKernel kernel) {
         Presplit.splitEverything(kernel);
     }
+
+    /** No hook work on release: the hook does nothing after boot. */
+    @Override
+    public boolean releaseNeedsNoHook(org.splitscope.core.kernel.HostKernel kernel, int region) {
+        return true;
+    }
 }

@@ -26,4 +26,10 @@ public final class PresplitOnLaunch implements Policy {
             Presplit.splitEverything(kernel);
         }
     }
+
+    /** No hook work on release: the hook does nothing once a guest runs. */
+    @Override
+    public boolean releaseNeedsNoHook(org.splitscope.core.kernel.HostKernel kernel, int region) {
+        return true;
+    }
 }

@@ -28,4 +28,10 @@ public final class Private2mOnly implements Policy {
     public boolean beforeRmpUpdate(HostKernel kernel, RmpRequest request) {
         return !(request.assign() && request.level() == PageSize.K4);
     }
+
+    /** No hook work on release: releases are never refused. */
+    @Override
+    public boolean releaseNeedsNoHook(org.splitscope.core.kernel.HostKernel kernel, int region) {
+        return true;
+    }
 }

@@ -37,6 +37,12 @@ public class SplitOnDemand implements Policy {
         return true;
     }
 
+    /** A 4K rmp_make_shared in a region whose leaf is already 4K does nothing (see beforeRmpUpdate). */
+    @Override
+    public boolean releaseNeedsNoHook(HostKernel kernel, int region) {
+        return kernel.directMap().regionLeaf(region) == PageSize.K4;
+    }
+
     /** Whether the splits are marked "keep 4K" (set_memory_4k) and so never collapse. */
     protected boolean keepsSplit() {
         return true;

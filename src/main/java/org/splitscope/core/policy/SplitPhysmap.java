@@ -29,4 +29,10 @@ public final class SplitPhysmap implements Policy {
         }
         return true;
     }
+
+    /** No hook work on release: only assignments call set_memory_4k. */
+    @Override
+    public boolean releaseNeedsNoHook(org.splitscope.core.kernel.HostKernel kernel, int region) {
+        return true;
+    }
 }

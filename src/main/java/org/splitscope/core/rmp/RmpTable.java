@@ -328,6 +328,41 @@ public final class RmpTable {
     }
 
     /**
+     * Whether every assigned 4K entry of the region belongs to {@code asid} at linear GPAs and none is
+     * immutable, so that {@link #releaseAll4k} equals releasing them one by one.
+     */
+    public boolean canReleaseAll4k(int region, int asid) {
+        return !a2.get(region) && assignedCount.get(region) > 0 && overflowCount.get(region) == 0
+                && ownerAsid.get(region) == asid && i4.count(Pfns.regionBase(region), Pfns.FRAMES_PER_2M) == 0;
+    }
+
+    /**
+     * RMPUPDATE to shared of every assigned 4K entry of a region at once (teardown). Only valid when
+     * {@link #canReleaseAll4k} holds. Returns the frames released.
+     */
+    public int releaseAll4k(int region) {
+        long base = Pfns.regionBase(region);
+        int n = assignedCount.get(region);
+        a4.setRange(base, Pfns.FRAMES_PER_2M, false);
+        v4.setRange(base, Pfns.FRAMES_PER_2M, false);
+        assignedCount.set(region, (short) 0);
+        gigAssigned.add(Pfns.gigOfRegion(region), -n);
+        totals.add(0, -n);
+        return n;
+    }
+
+    /** The assigned 4K frames of a region, ascending (for events of a bulk release). */
+    public long[] assigned4kFrames(int region) {
+        long base = Pfns.regionBase(region);
+        long[] out = new long[assignedCount.get(region)];
+        int i = 0;
+        for (long f = a4.nextSet(base, base + 512); f >= 0; f = a4.nextSet(f + 1, base + 512)) {
+            out[i++] = f;
+        }
+        return out;
+    }
+
+    /**
      * PSMASH (R13): turns an assigned 2M entry into 512 assigned 4K entries with the same ASID,
      * consecutive GPAs and the same validated and immutable bits.
      */

@@ -50,6 +50,8 @@ public final class Simulation {
     private final JLongs scalars;
     private final JBits launched;
     private final int[] vcpuBase;
+    /** By ASID: index of the guest in the spec, or -1. */
+    private final int[] guestIndexByAsid = new int[RmpTable.MAX_ASID + 1];
     private final long bootLeaves4k;
     private final long bootLeaves2m;
     private final long bootLeaves1g;
@@ -85,6 +87,10 @@ public final class Simulation {
             j += guests.get(g).vcpus();
         }
         cost.placeVcpus(busy);
+        java.util.Arrays.fill(guestIndexByAsid, -1);
+        for (int g = 0; g < guests.size(); g++) {
+            guestIndexByAsid[guests.get(g).asid()] = g;
+        }
         executor = new StepExecutor(this);
     }
 
@@ -103,6 +109,7 @@ public final class Simulation {
             throw new IllegalStateException("already booted");
         }
         spec.policy().onBoot(kernel);
+        kernel.endStep();
         scalars.set(BOOTED, 1);
     }
 
@@ -132,13 +139,23 @@ public final class Simulation {
         return position() >= program.size();
     }
 
+    /** Where the sequential cursor is (the step index its next() returns), or -1. */
+    private long cursorAt = -1;
+    private StepProgram.Cursor cursor;
+
     /** Runs the next step. */
     public void executeNext() {
         long i = position();
         if (i >= program.size()) {
             throw new IllegalStateException("no step " + i + ": the run has " + program.size() + " steps");
         }
-        executor.execute(program.step(i));
+        if (cursorAt != i) {
+            cursor = program.cursor(i);           // after a seek or an undo: re-position
+        }
+        Step step = cursor.next();
+        cursorAt = i + 1;
+        executor.execute(step);
+        kernel.endStep();
         scalars.set(NEXT_STEP, i + 1);
     }
 
@@ -183,13 +200,19 @@ public final class Simulation {
     }
 
     private int guestIndex(int asid) {
-        List<GuestSpec> guests = spec.guests();
-        for (int g = 0; g < guests.size(); g++) {
-            if (guests.get(g).asid() == asid) {
-                return g;
-            }
-        }
-        return -1;
+        return asid >= 0 && asid < guestIndexByAsid.length ? guestIndexByAsid[asid] : -1;
+    }
+
+    /** The guest with this ASID, or null. */
+    GuestSpec guest(int asid) {
+        int g = guestIndex(asid);
+        return g < 0 ? null : spec.guests().get(g);
+    }
+
+    /** Where the guest with this ASID lives, or null. */
+    org.splitscope.core.guest.GuestPlacement placement(int asid) {
+        int g = guestIndex(asid);
+        return g < 0 ? null : plan.placements().get(g);
     }
 
     // ---- read-only access --------------------------------------------------------------------

@@ -60,7 +60,7 @@ final class StepExecutor {
     }
 
     private GuestSpec guest(int asid) {
-        GuestSpec g = sim.spec().guest(asid);
+        GuestSpec g = sim.guest(asid);
         if (g == null) {
             throw new IllegalStateException("no guest declares asid " + asid);
         }
@@ -94,7 +94,7 @@ final class StepExecutor {
     private void accept(Step.Accept a) {
         GuestSpec g = guest(a.asid());
         ensureLaunched(a.asid());
-        GuestPlacement place = sim.plan().byAsid(a.asid());
+        GuestPlacement place = sim.placement(a.asid());
         int cpu = sim.cpuOf(a.asid(), a.vcpu());
         cost.beginStep(cpu, sim.vcpuKey(a.asid(), a.vcpu()));
         cost.acceptBegin(cpu);
@@ -153,7 +153,7 @@ final class StepExecutor {
     private void convert(Step.Convert cv) {
         GuestSpec g = guest(cv.asid());
         ensureLaunched(cv.asid());
-        GuestPlacement place = sim.plan().byAsid(cv.asid());
+        GuestPlacement place = sim.placement(cv.asid());
         int cpu = sim.cpuOf(cv.asid(), cv.vcpu());
         cost.beginStep(cpu, sim.vcpuKey(cv.asid(), cv.vcpu()));
         if (k.on(EventKind.PSC)) {
@@ -216,7 +216,7 @@ final class StepExecutor {
         if (a.gpa() >= 0) {
             gfn = a.gpa() / Pfns.FRAME_BYTES;
         } else {
-            GuestPlacement place = sim.plan().byAsid(a.asid());
+            GuestPlacement place = sim.placement(a.asid());
             long mine = sim.plan().gfnOf(a.pfn());
             gfn = mine >= 0 && sim.plan().guestOfRegion(Pfns.region(a.pfn())) == place ? mine : 0;
         }
@@ -225,7 +225,7 @@ final class StepExecutor {
 
     private void release(Step.Release r) {
         int asid = rmp.asid(r.pfn());
-        GuestSpec g = sim.spec().guest(asid);
+        GuestSpec g = sim.guest(asid);
         int cpu = sim.cpuOf(asid, 0);
         cost.beginStep(cpu, -1);
         int region = Pfns.region(r.pfn());
@@ -254,12 +254,7 @@ final class StepExecutor {
                 }
                 continue;
             }
-            for (long f = rmp.nextAssigned(r, base); f >= 0; f = rmp.nextAssigned(r, f + 1)) {
-                if (rmp.asid(f) == asid) {
-                    k.rmpMakeShared(cpu, f, PageSize.K4, asid, g.folio());
-                    released++;
-                }
-            }
+            released += k.releaseRegion4k(cpu, r, asid, g.folio());
         }
         sim.markLaunched(asid, false);
         if (k.on(EventKind.TEARDOWN)) {

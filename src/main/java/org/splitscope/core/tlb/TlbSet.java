@@ -40,17 +40,25 @@ public final class TlbSet {
     private final DirectMap dm;
     private final RmpTable rmp;
 
-    /** One page size's slots for all CPUs. */
+    /**
+     * One page size's slots for all CPUs. Each CPU has an epoch: a hash slot or TLB slot written in
+     * an older epoch is empty, so emptying a CPU's TLB after flush_tlb_all() is one epoch bump
+     * instead of clearing every slot (and is journaled like any other write).
+     */
     private static final class Cls {
+        static final int MAX_EPOCH = 0x7FFF;
         final PageSize size;
         final int cap;
         final int hsize;
         final JLongs tags;
+        final JInts slotEpoch;
         final JInts prev;
         final JInts next;
         final JInts head;
         final JInts tail;
         final JInts count;
+        final JInts fillPtr;
+        final JInts epoch;
         final JInts hidx;
 
         Cls(Journal j, PageSize size, int cap, int cpus) {
@@ -59,15 +67,19 @@ public final class TlbSet {
             this.hsize = Integer.highestOneBit(cap * 2 - 1) << 1;
             String p = "tlb" + size.label() + ".";
             tags = new JLongs(j, p + "tags", cpus * cap);
+            slotEpoch = new JInts(j, p + "slotEpoch", cpus * cap);
             prev = new JInts(j, p + "prev", cpus * cap);
             next = new JInts(j, p + "next", cpus * cap);
             head = new JInts(j, p + "head", cpus);
             tail = new JInts(j, p + "tail", cpus);
             count = new JInts(j, p + "count", cpus);
+            fillPtr = new JInts(j, p + "fillPtr", cpus);
+            epoch = new JInts(j, p + "epoch", cpus);
             hidx = new JInts(j, p + "hidx", cpus * hsize);
             tags.init(-1);
             head.init(-1);
             tail.init(-1);
+            epoch.init(1);
         }
 
         int home(long tag) {
@@ -75,17 +87,29 @@ public final class TlbSet {
             return (int) (h >>> 40) & (hsize - 1);
         }
 
+        /** Whether a hash entry belongs to the CPU's current epoch (else it is an empty slot). */
+        private static boolean live(int v, int ep) {
+            return v != 0 && (v >>> 16) == ep;
+        }
+
+        boolean slotLive(int cpu, int slot) {
+            int i = cpu * cap + slot;
+            return slotEpoch.get(i) == epoch.get(cpu) && tags.get(i) != -1;
+        }
+
         /** Local slot holding {@code tag} on {@code cpu}, or -1. */
         int find(int cpu, long tag) {
             int hb = cpu * hsize;
+            int ep = epoch.get(cpu);
             int i = home(tag);
             while (true) {
                 int v = hidx.get(hb + i);
-                if (v == 0) {
+                if (!live(v, ep)) {
                     return -1;
                 }
-                if (tags.get(cpu * cap + v - 1) == tag) {
-                    return v - 1;
+                int slot = (v & 0xFFFF) - 1;
+                if (tags.get(cpu * cap + slot) == tag) {
+                    return slot;
                 }
                 i = (i + 1) & (hsize - 1);
             }
@@ -93,22 +117,24 @@ public final class TlbSet {
 
         void hashInsert(int cpu, long tag, int slot) {
             int hb = cpu * hsize;
+            int ep = epoch.get(cpu);
             int i = home(tag);
-            while (hidx.get(hb + i) != 0) {
+            while (live(hidx.get(hb + i), ep)) {
                 i = (i + 1) & (hsize - 1);
             }
-            hidx.set(hb + i, slot + 1);
+            hidx.set(hb + i, (ep << 16) | (slot + 1));
         }
 
         void hashRemove(int cpu, long tag) {
             int hb = cpu * hsize;
+            int ep = epoch.get(cpu);
             int i = home(tag);
             while (true) {
                 int v = hidx.get(hb + i);
-                if (v == 0) {
+                if (!live(v, ep)) {
                     return;
                 }
-                if (tags.get(cpu * cap + v - 1) == tag) {
+                if (tags.get(cpu * cap + (v & 0xFFFF) - 1) == tag) {
                     break;
                 }
                 i = (i + 1) & (hsize - 1);
@@ -117,10 +143,10 @@ public final class TlbSet {
             int j = (i + 1) & (hsize - 1);
             while (true) {
                 int v = hidx.get(hb + j);
-                if (v == 0) {
+                if (!live(v, ep)) {
                     break;
                 }
-                int h = home(tags.get(cpu * cap + v - 1));
+                int h = home(tags.get(cpu * cap + (v & 0xFFFF) - 1));
                 boolean movable = hole <= j ? (h <= hole || h > j) : (h <= hole && h > j);
                 if (movable) {
                     hidx.set(hb + hole, v);
@@ -181,34 +207,51 @@ public final class TlbSet {
             long evicted = -1;
             int slot;
             if (count.get(cpu) == cap) {
+                // evict the least recently used entry and reuse its slot in place
                 slot = tail.get(cpu);
                 evicted = tags.get(b + slot);
-                remove(cpu, slot);
+                hashRemove(cpu, evicted);
+                tags.set(b + slot, tag);
+                hashInsert(cpu, tag, slot);
+                touch(cpu, slot);
+                return evicted;
+            } else if (fillPtr.get(cpu) < cap) {
+                slot = fillPtr.get(cpu);
+                fillPtr.set(cpu, slot + 1);
             } else {
                 slot = 0;
-                while (tags.get(b + slot) != -1) {
+                while (slotLive(cpu, slot)) {
                     slot++;
                 }
             }
             tags.set(b + slot, tag);
+            slotEpoch.set(b + slot, epoch.get(cpu));
             hashInsert(cpu, tag, slot);
             linkHead(cpu, slot);
             count.add(cpu, 1);
             return evicted;
         }
 
+        /** Empties the CPU's entries of this size: a new epoch (a physical clear when epochs wrap). */
         void clear(int cpu) {
-            int b = cpu * cap;
-            for (int s = 0; s < cap; s++) {
-                tags.set(b + s, -1);
+            int ep = epoch.get(cpu);
+            if (ep == MAX_EPOCH) {
+                int b = cpu * cap;
+                for (int s = 0; s < cap; s++) {
+                    tags.set(b + s, -1);
+                    slotEpoch.set(b + s, 0);
+                }
+                int hb = cpu * hsize;
+                for (int i = 0; i < hsize; i++) {
+                    hidx.set(hb + i, 0);
+                }
+                ep = 0;
             }
-            int hb = cpu * hsize;
-            for (int i = 0; i < hsize; i++) {
-                hidx.set(hb + i, 0);
-            }
+            epoch.set(cpu, ep + 1);
             head.set(cpu, -1);
             tail.set(cpu, -1);
             count.set(cpu, 0);
+            fillPtr.set(cpu, 0);
         }
     }
 
@@ -342,9 +385,8 @@ public final class TlbSet {
             for (Cls c : classes) {
                 int b = cpu * c.cap;
                 for (int s = 0; s < c.cap; s++) {
-                    long tag = c.tags.get(b + s);
-                    if (tag >= 0) {
-                        visitor.visit(cpu, c.size, tag);
+                    if (c.slotLive(cpu, s)) {
+                        visitor.visit(cpu, c.size, c.tags.get(b + s));
                     }
                 }
             }
@@ -400,7 +442,7 @@ public final class TlbSet {
                 long end = base + size.frames();
                 for (int s = 0; s < c.cap; s++) {
                     long t = c.tags.get(b + s);
-                    if (t >= base && t < end) {
+                    if (t >= base && t < end && c.slotLive(cpu, s)) {
                         return true;
                     }
                 }

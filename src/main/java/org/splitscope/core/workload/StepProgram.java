@@ -99,6 +99,36 @@ public final class StepProgram {
         Step step(long k);
 
         String caption();
+
+        /** Steps k, k+1, ... of this block in order; blocks override it when that is cheaper than step(k). */
+        default Cursor cursor(long k) {
+            long[] at = {k};
+            return () -> step(at[0]++);
+        }
+    }
+
+    /** Steps in order from a position. */
+    public interface Cursor {
+        Step next();
+    }
+
+    /**
+     * Steps from {@code index} on, in order; each {@link Cursor#next()} is O(1) amortized (the
+     * simulation runs through it rather than calling {@link #step(long)} for every step).
+     */
+    public Cursor cursor(long index) {
+        int[] b = {blockOf(index)};
+        long[] left = {starts[b[0] + 1] - index};
+        Cursor[] inner = {blocks.get(b[0]).cursor(index - starts[b[0]])};
+        return () -> {
+            while (left[0] == 0) {
+                b[0]++;
+                left[0] = blocks.get(b[0]).size();
+                inner[0] = blocks.get(b[0]).cursor(0);
+            }
+            left[0]--;
+            return inner[0].next();
+        };
     }
 
     private record Single(Step s) implements Block {
@@ -125,15 +155,18 @@ public final class StepProgram {
 
     /**
      * Several guests faulting in concurrently, interleaved round-robin. Each guest touches its folios
-     * in one seeded order (a permutation keyed by seed and ASID); a later lazy-accept block for the
-     * same guest continues that order where the previous one stopped, so no folio is touched twice.
+     * in one seeded order (R20): its memory in 2 MiB extents taken in a shuffled order, the folios of
+     * an extent in address order, as a Linux guest accepts memory 2 MiB at a time
+     * (accept_memory()) and KVM then sees that unit's private faults in turn; with 2M folios an
+     * extent is one folio. A later lazy-accept block for the same guest continues that order where
+     * the previous one stopped, so no folio is touched twice. The guest's vCPUs take turns.
      */
     private static final class LazyAcceptBlock implements Block {
         private final GuestSpec[] guests;
         private final long[] counts;
         private final long[] offsets;
         private final long[] sortedCounts;
-        private final Permutation[] orders;
+        private final AcceptOrder[] orders;
         private final long size;
         private final String caption;
 
@@ -143,7 +176,7 @@ public final class StepProgram {
             guests = new GuestSpec[n];
             counts = new long[n];
             offsets = new long[n];
-            orders = new Permutation[n];
+            orders = new AcceptOrder[n];
             long total = 0;
             for (int i = 0; i < n; i++) {
                 GuestSpec g = need(plan, spec.asids().get(i), "lazy-accept").spec();
@@ -152,7 +185,7 @@ public final class StepProgram {
                 offsets[i] = done;
                 counts[i] = Math.min(g.folios() - done, Math.max(1, Math.round(spec.fraction() * g.folios())));
                 cursor.put(g.asid(), done + counts[i]);
-                orders[i] = new Permutation(g.folios(), Mix.of(seed, 0xACCE55, g.asid()));
+                orders[i] = new AcceptOrder(g, Mix.of(seed, 0xACCE55, g.asid()));
                 total += counts[i];
             }
             sortedCounts = counts.clone();
@@ -181,7 +214,6 @@ public final class StepProgram {
         public Step step(long k) {
             long lo = 0;
             long hi = sortedCounts[sortedCounts.length - 1];
-            // (counts of 0 are allowed: a guest whose memory is all touched already)
             while (lo < hi) {                      // largest t with before(t) <= k
                 long mid = (lo + hi + 1) >>> 1;
                 if (before(mid) <= k) {
@@ -195,14 +227,103 @@ public final class StepProgram {
             for (int i = 0; i < guests.length; i++) {
                 if (counts[i] > t) {
                     if (within == 0) {
-                        GuestSpec g = guests[i];
-                        long nth = offsets[i] + t;
-                        return new Step.Accept(g.asid(), (int) (nth % g.vcpus()), orders[i].apply(nth), g.folio());
+                        return make(i, t);
                     }
                     within--;
                 }
             }
             throw new IllegalStateException("lazy-accept index " + k);
+        }
+
+        Step make(int i, long t) {
+            GuestSpec g = guests[i];
+            long nth = offsets[i] + t;
+            return new Step.Accept(g.asid(), (int) (nth % g.vcpus()), orders[i].folio(nth), g.folio());
+        }
+
+        /** Sequential access in O(1): round t, guest index i. */
+        @Override
+        public Cursor cursor(long k) {
+            Step first = step(k);                  // positions (t, i) by search once
+            long lo = 0;
+            long hi = sortedCounts[sortedCounts.length - 1];
+            while (lo < hi) {
+                long mid = (lo + hi + 1) >>> 1;
+                if (before(mid) <= k) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            long t = lo;
+            long within = k - before(t);
+            int gi = 0;
+            for (int i = 0; i < guests.length; i++) {
+                if (counts[i] > t) {
+                    if (within == 0) {
+                        gi = i;
+                        break;
+                    }
+                    within--;
+                }
+            }
+            long[] state = {t, gi};
+            return new Cursor() {
+                Step pending = first;
+
+                @Override
+                public Step next() {
+                    Step s = pending != null ? pending : advance();
+                    pending = null;
+                    return s;
+                }
+
+                private Step advance() {
+                    long rt = state[0];
+                    int ri = (int) state[1];
+                    do {
+                        ri++;
+                        if (ri == guests.length) {
+                            ri = 0;
+                            rt++;
+                        }
+                    } while (counts[ri] <= rt);
+                    state[0] = rt;
+                    state[1] = ri;
+                    return make(ri, rt);
+                }
+            };
+        }
+    }
+
+    /** One guest's order of first touches: shuffled 2 MiB extents, in address order within each. */
+    static final class AcceptOrder {
+        private final long folios;
+        private final long perExtent;
+        private final long fullExtents;
+        private final Permutation extents;
+
+        AcceptOrder(GuestSpec g, long key) {
+            folios = g.folios();
+            perExtent = Math.max(1, Pfns.FRAMES_PER_2M / g.folio().frames());
+            fullExtents = folios / perExtent;
+            extents = fullExtents > 0 ? new Permutation(fullExtents, key) : null;
+        }
+
+        private long lastExtent = -1;
+        private long lastMapped;
+
+        /** The n-th folio touched. The partial extent at the end of guest memory, if any, comes last. */
+        long folio(long n) {
+            long e = n / perExtent;
+            if (e >= fullExtents) {
+                return n;
+            }
+            if (e != lastExtent) {                   // consecutive folios share their extent
+                lastMapped = extents.apply(e);
+                lastExtent = e;
+            }
+            return lastMapped * perExtent + n % perExtent;
         }
     }
 
