@@ -181,4 +181,22 @@ class CliTest {
         assertThat(j.get("p99_ms").asDouble()).isGreaterThanOrEqualTo(j.get("median_ms").asDouble());
         assertThat(j.get("history_mib").asDouble()).isPositive().isLessThan(512);
     }
+
+    @Test
+    @DisplayName("reproduce --json prints rows with simulated and seed GB/s, and the ratio checks")
+    void reproduce() throws Exception {
+        JsonNode j = cli("reproduce", "--scale", "0.015625", "--runs", "3", "--json").json();
+        assertThat(j.get("rows")).hasSize(9);
+        JsonNode first = j.get("rows").get(0);
+        assertThat(first.get("table").asText()).isEqualTo("S1");
+        assertThat(first.get("guests").asInt()).isEqualTo(1);
+        assertThat(first.get("config").asText()).isEqualTo("presplit-4k");
+        assertThat(first.get("simulated_gb_per_s").asDouble()).isPositive();
+        assertThat(first.get("seed_gb_per_s").asDouble()).isEqualTo(12.5);
+        assertThat(j.get("rows").get(2).get("seed_gb_per_s").isNull()).isTrue();      // invalidate-flush
+        for (JsonNode r : j.get("ratios")) {
+            assertThat(r.get("ok").asBoolean()).as(r.get("name").asText()).isTrue();
+        }
+        assertOneCleanLine(cli("reproduce", "--scale", "2"));
+    }
 }

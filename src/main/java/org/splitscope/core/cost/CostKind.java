@@ -11,6 +11,7 @@ public enum CostKind {
     FLUSH_SEND("TLB flushes and IPIs sent"),
     IPI_RECEIVE("IPIs received"),
     LOCK_WAIT("waiting for cpa_lock"),
+    GUEST_SERIAL_WAIT("waiting for the guest's page-state changes"),
     HOST_ACCESS("host accesses"),
     CONTEXT_SWITCH("context switches");
 

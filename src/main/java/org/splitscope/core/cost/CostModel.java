@@ -34,7 +34,8 @@ public final class CostModel {
     private static final int ACCEPT_END = 7;
     private static final int MAX_CLOCK = 8;
     private static final int LOCK_ACQUISITIONS = 9;
-    private static final int SCALARS = 10;
+    private static final int GUEST_WAIT = 10;
+    private static final int SCALARS = 11;
 
     private final CostConstants c;
     private final int cpus;
@@ -47,8 +48,15 @@ public final class CostModel {
     private final JInts lastVcpu;
     private final JLongs scalars;
     private final JLongs byKind;
+    /** Per guest (index in the spec): when its serial page-state-change section is free again. */
+    private final JLongs guestFreeAt;
+    private final JLongs guestSince;
 
     public CostModel(Journal journal, CostConstants constants, int cpus) {
+        this(journal, constants, cpus, 0);
+    }
+
+    public CostModel(Journal journal, CostConstants constants, int cpus, int guests) {
         this.c = constants;
         this.cpus = cpus;
         this.permille = new int[cpus];
@@ -61,6 +69,8 @@ public final class CostModel {
         scalars = new JLongs(journal, "cost.scalars", SCALARS);
         scalars.initAt(ACCEPT_START, Long.MAX_VALUE);
         byKind = new JLongs(journal, "cost.byKind", CostKind.values().length);
+        guestFreeAt = new JLongs(journal, "cost.guestFreeAt", Math.max(1, guests));
+        guestSince = new JLongs(journal, "cost.guestSince", Math.max(1, guests));
     }
 
     public CostConstants constants() {
@@ -68,17 +78,20 @@ public final class CostModel {
     }
 
     /**
-     * Declares which logical CPUs run vCPUs. Logical CPUs {@code i} and {@code i + cpus/2} are SMT
-     * siblings (the usual Linux numbering on AMD EPYC); both busy makes both slower.
+     * Declares how many vCPU threads each logical CPU runs. Logical CPUs {@code i} and
+     * {@code i + cpus/2} are SMT siblings (the usual Linux numbering on AMD EPYC); both busy makes both
+     * slower. vCPU threads are always runnable (guests keep their vCPUs busy, as the seed's
+     * {@code stress --vm-keep} guests do), so n of them on one logical CPU each get 1/n of it.
      */
-    public void placeVcpus(boolean[] cpuRunsVcpu) {
+    public void placeVcpus(int[] vcpusOnCpu) {
         int half = cpus / 2;
         for (int i = 0; i < cpus; i++) {
-            busy[i] = cpuRunsVcpu[i];
+            busy[i] = vcpusOnCpu[i] > 0;
         }
         for (int i = 0; i < cpus; i++) {
             boolean siblingBusy = cpus >= 2 && cpus % 2 == 0 && busy[i < half ? i + half : i - half];
-            permille[i] = busy[i] && siblingBusy ? c.smtSlowdownPermille() : 1000;
+            int smt = busy[i] && siblingBusy ? c.smtSlowdownPermille() : 1000;
+            permille[i] = smt * Math.max(1, vcpusOnCpu[i]);
         }
     }
 
@@ -164,11 +177,11 @@ public final class CostModel {
         pendingKinds |= 1 << kind.ordinal();
     }
 
-    /** Takes cpa_lock; returns how long the CPU waited for it. */
+    /** Takes cpa_lock; returns how long the CPU waited for it (0 when the model has no cpa_lock). */
     public long lockAcquire(int cpu) {
         settle();
         long now = clock.get(cpu);
-        long free = scalars.get(LOCK_FREE_AT);
+        long free = c.cpaLockSerializes() ? scalars.get(LOCK_FREE_AT) : 0;
         long wait = Math.max(0, free - now);
         if (wait > 0) {
             advance(cpu, CostKind.LOCK_WAIT, wait);
@@ -184,6 +197,44 @@ public final class CostModel {
         long now = clock.get(cpu);
         scalars.add(LOCK_HOLD, now - scalars.get(LOCK_SINCE));
         scalars.set(LOCK_FREE_AT, now);
+    }
+
+    /**
+     * Enters guest {@code guest}'s serial section: the host side of its page-state changes (the PSC
+     * exit with KVM_SET_MEMORY_ATTRIBUTES under kvm->slots_lock, the private #NPF and gmem prepare
+     * with its RMPUPDATE and direct-map hook) runs one at a time per guest, on the CPU of the vCPU
+     * that asked. FIFO in step order, like cpa_lock.
+     */
+    public void guestEnter(int cpu, int guest) {
+        settle();
+        long now = clock.get(cpu);
+        long wait = Math.max(0, guestFreeAt.get(guest) - now);
+        if (wait > 0) {
+            advance(cpu, CostKind.GUEST_SERIAL_WAIT, wait);
+            scalars.add(GUEST_WAIT, wait);
+            settle();
+        }
+        guestSince.set(guest, clock.get(cpu));
+    }
+
+    public void guestLeave(int cpu, int guest) {
+        settle();
+        guestFreeAt.set(guest, clock.get(cpu));
+    }
+
+    /**
+     * A guest launches: its vCPUs cannot run before the host got to launching it, so their CPUs'
+     * clocks move up to now (the latest clock), idle; interrupts they "received" while idle cost them nothing.
+     */
+    public void syncForLaunch(int[] guestCpus) {
+        settle();
+        long t = scalars.get(MAX_CLOCK);
+        for (int cpu : guestCpus) {
+            if (clock.get(cpu) < t) {
+                clock.set(cpu, t);
+            }
+            irqSeen.set(cpu, scalars.get(IRQ_DEBT));
+        }
     }
 
     /**
@@ -233,6 +284,12 @@ public final class CostModel {
     public long lockWaitNs() {
         settle();
         return scalars.get(LOCK_WAIT);
+    }
+
+    /** Total time vCPUs waited for their guest's serial page-state-change section. */
+    public long guestWaitNs() {
+        settle();
+        return scalars.get(GUEST_WAIT);
     }
 
     public long lockAcquisitions() {

@@ -64,7 +64,7 @@ public final class Simulation {
         rmp = new RmpTable(journal, m.frames(), m.regions(), m.gigs());
         tlb = new TlbSet(journal, m.tlb(), m.cpus(), dm, rmp);
         counters = new Counters(journal);
-        cost = new CostModel(journal, spec.costs(), m.cpus());
+        cost = new CostModel(journal, spec.costs(), m.cpus(), spec.guests().size());
         kernel = new HostKernel(dm, rmp, tlb, counters, cost, spec.policy(), m.cpus());
         plan = MemoryPlan.place(dm, spec.guests());
         program = StepProgram.expand(spec.items(), plan, dm, m.cpus(), spec.seed());
@@ -77,12 +77,12 @@ public final class Simulation {
         // vCPU placement: global vCPU index j (guests in declaration order) runs on CPU j % cpus.
         List<GuestSpec> guests = spec.guests();
         vcpuBase = new int[guests.size()];
-        boolean[] busy = new boolean[m.cpus()];
+        int[] busy = new int[m.cpus()];
         int j = 0;
         for (int g = 0; g < guests.size(); g++) {
             vcpuBase[g] = j;
             for (int v = 0; v < guests.get(g).vcpus(); v++) {
-                busy[(j + v) % m.cpus()] = true;
+                busy[(j + v) % m.cpus()]++;
             }
             j += guests.get(g).vcpus();
         }
@@ -192,6 +192,21 @@ public final class Simulation {
             return 0;
         }
         return (vcpuBase[g] + vcpu) % spec.machine().cpus();
+    }
+
+    /** Index of the guest in the spec (for its serial section), or -1. */
+    int guestIdx(int asid) {
+        return guestIndex(asid);
+    }
+
+    /** The logical CPUs the guest's vCPUs run on. */
+    int[] cpusOf(int asid) {
+        GuestSpec g = guest(asid);
+        int[] out = new int[g == null ? 0 : g.vcpus()];
+        for (int v = 0; v < out.length; v++) {
+            out[v] = cpuOf(asid, v);
+        }
+        return out;
     }
 
     int vcpuKey(int asid, int vcpu) {

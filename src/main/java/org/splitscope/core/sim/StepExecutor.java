@@ -82,8 +82,9 @@ final class StepExecutor {
             k.countOnly();
         }
         int cpu = sim.cpuOf(asid, 0);
-        cost.beginStep(cpu, sim.vcpuKey(asid, 0));
+        cost.beginStep(cpu, -1);
         sim.spec().policy().onLaunch(k, asid, first);
+        cost.syncForLaunch(sim.cpusOf(asid));
     }
 
     /**
@@ -96,32 +97,38 @@ final class StepExecutor {
         ensureLaunched(a.asid());
         GuestPlacement place = sim.placement(a.asid());
         int cpu = sim.cpuOf(a.asid(), a.vcpu());
+        int gi = sim.guestIdx(a.asid());
         cost.beginStep(cpu, sim.vcpuKey(a.asid(), a.vcpu()));
         cost.acceptBegin(cpu);
         long folioFrames = g.folio().frames();
         long gfn = a.folio() * folioFrames;
         long pfn = place.pfnOf(gfn);
         cost.work(cpu, CostKind.GUEST_WORK, c.guestWorkPer4k() * folioFrames);
+        cost.guestEnter(cpu, gi);
         if (k.on(EventKind.PSC)) {
             k.emit(new SimEvent.PageStateChange(a.asid(), a.vcpu(), gfn * Pfns.FRAME_BYTES, g.folio(), true));
         } else {
             k.countOnly();
         }
-        cost.work(cpu, CostKind.EXITS, c.pscExit() + c.npfExit());
+        cost.work(cpu, CostKind.EXITS, c.psc(g.folio().bytes()) + c.npfExit());
         if (rmp.assigned(pfn)) {
+            cost.guestLeave(cpu, gi);
             cost.acceptEnd(cpu, 0);                     // already private (converted earlier)
             return;
         }
-        int status = prepare(cpu, a.asid(), g, pfn, gfn, true);
+        PageSize level = prepare(cpu, a.asid(), g, pfn, gfn, true);
+        cost.guestLeave(cpu, gi);
+        int status = level == null ? RmpTable.FAIL_INPUT : pvalidate(cpu, a.asid(), g, pfn, level);
         cost.acceptEnd(cpu, status == RmpTable.SUCCESS ? folioFrames * Pfns.FRAME_BYTES : 0);
     }
 
     /**
      * gmem prepare (R14) for the private fault at {@code pfn}: private at 2M when the folio is 2M
-     * and all its frames are shared, else at 4K; then PVALIDATE. When {@code allocate}, the folio is
-     * new and the host zeroes it first, writing through the direct map. Returns the RMPUPDATE status.
+     * and all its frames are shared, else at 4K. When {@code allocate}, the folio is new and the
+     * host zeroes it first, writing through the direct map. Returns the RMP level made private, or
+     * null when the RMPUPDATE failed or the policy refused it.
      */
-    private int prepare(int cpu, int asid, GuestSpec g, long pfn, long gfn, boolean allocate) {
+    private PageSize prepare(int cpu, int asid, GuestSpec g, long pfn, long gfn, boolean allocate) {
         boolean whole2m = g.folio() == PageSize.M2 && !rmp.anyAssigned(Pfns.region(pfn));
         PageSize level = whole2m ? PageSize.M2 : PageSize.K4;
         long at = whole2m ? PageSize.M2.base(pfn) : pfn;
@@ -136,17 +143,21 @@ final class StepExecutor {
             k.countOnly();
         }
         int status = k.rmpMakePrivate(cpu, at, level, asid, atGfn, g.folio());
-        if (status == RmpTable.SUCCESS) {
-            int v = rmp.pvalidate(at, level, true);
-            k.counters().inc(Counter.PVALIDATES);
-            cost.work(cpu, CostKind.RMP_INSTR, level == PageSize.M2 ? c.pvalidate2m() : c.pvalidate4k());
-            if (k.on(EventKind.PVALIDATE)) {
-                k.emit(new SimEvent.PValidate(asid, at, level, true, v));
-            } else {
-                k.countOnly();
-            }
+        return status == RmpTable.SUCCESS ? level : null;
+    }
+
+    /** The guest validates what was made private (PVALIDATE at the RMP level it got). */
+    private int pvalidate(int cpu, int asid, GuestSpec g, long pfn, PageSize level) {
+        long at = level.base(pfn);
+        int v = rmp.pvalidate(at, level, true);
+        k.counters().inc(Counter.PVALIDATES);
+        cost.work(cpu, CostKind.RMP_INSTR, level == PageSize.M2 ? c.pvalidate2m() : c.pvalidate4k());
+        if (k.on(EventKind.PVALIDATE)) {
+            k.emit(new SimEvent.PValidate(asid, at, level, true, v));
+        } else {
+            k.countOnly();
         }
-        return status;
+        return v;
     }
 
     /** A conversion (R21): to shared through PSMASH where needed, or back to private. */
@@ -155,22 +166,26 @@ final class StepExecutor {
         ensureLaunched(cv.asid());
         GuestPlacement place = sim.placement(cv.asid());
         int cpu = sim.cpuOf(cv.asid(), cv.vcpu());
+        int gi = sim.guestIdx(cv.asid());
         cost.beginStep(cpu, sim.vcpuKey(cv.asid(), cv.vcpu()));
+        cost.guestEnter(cpu, gi);
         if (k.on(EventKind.PSC)) {
             k.emit(new SimEvent.PageStateChange(cv.asid(), cv.vcpu(), cv.gfn() * Pfns.FRAME_BYTES, cv.level(),
                     !cv.toShared()));
         } else {
             k.countOnly();
         }
-        cost.work(cpu, CostKind.EXITS, c.pscExit());
+        cost.work(cpu, CostKind.EXITS, c.psc(cv.level().bytes()));
         long frames = Math.min(cv.level().frames(), g.frames() - cv.gfn());
         if (cv.toShared()) {
             toShared(cpu, g, place, cv.gfn(), frames);
+            cost.guestLeave(cpu, gi);
             // the device model (virtio) now fills the shared bounce buffer through the direct map
             k.hostAccess(cpu, place.pfnOf(cv.gfn()), true, AccessPurpose.BOUNCE_BUFFER);
         } else {
             cost.work(cpu, CostKind.EXITS, c.npfExit());
             toPrivate(cpu, g, place, cv.gfn(), frames);
+            cost.guestLeave(cpu, gi);
         }
     }
 
@@ -196,13 +211,19 @@ final class StepExecutor {
     private void toPrivate(int cpu, GuestSpec g, GuestPlacement place, long gfn, long frames) {
         long pfn0 = place.pfnOf(gfn);
         if (frames == Pfns.FRAMES_PER_2M && g.folio() == PageSize.M2 && !rmp.anyAssigned(Pfns.region(pfn0))) {
-            prepare(cpu, g.asid(), g, pfn0, gfn, false);
+            PageSize level = prepare(cpu, g.asid(), g, pfn0, gfn, false);
+            if (level != null) {
+                pvalidate(cpu, g.asid(), g, pfn0, level);
+            }
             return;
         }
         for (long i = 0; i < frames; i++) {
             long pfn = place.pfnOf(gfn + i);
             if (!rmp.assigned(pfn)) {
-                prepare(cpu, g.asid(), g, pfn, gfn + i, false);
+                PageSize level = prepare(cpu, g.asid(), g, pfn, gfn + i, false);
+                if (level != null) {
+                    pvalidate(cpu, g.asid(), g, pfn, level);
+                }
             }
         }
     }

@@ -43,7 +43,12 @@ public final class StepProgram {
         for (ProgramItem item : items) {
             ordinal++;
             switch (item) {
-                case ProgramItem.Fixed f -> blocks.add(new Single(f.step()));
+                case ProgramItem.Fixed f -> {
+                    blocks.add(new Single(f.step()));
+                    if (f.step() instanceof Step.Teardown t) {
+                        acceptCursor.remove(t.asid());      // a relaunched guest starts afresh
+                    }
+                }
                 case ProgramItem.Generated g -> {
                     Block b = switch (g.spec()) {
                         case WorkloadSpec.LazyAccept la -> new LazyAcceptBlock(la, plan, seed, acceptCursor, g.caption());
