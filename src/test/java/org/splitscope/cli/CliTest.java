@@ -14,20 +14,20 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CliTest {
-    record Result(int code, String out, String err) {
+    public record Result(int code, String out, String err) {
         JsonNode json() throws Exception {
             return new ObjectMapper().readTree(out);
         }
     }
 
-    static Result cli(String... args) {
+    public static Result cli(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
         return new Result(code, out.toString(), err.toString());
     }
 
-    static void assertOneCleanLine(Result r) {
+    public static void assertOneCleanLine(Result r) {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip().lines()).hasSize(1);

@@ -46,6 +46,7 @@ public final class DirectMap {
     /* Immutable after boot: which frames are RAM (R1). Not journaled. */
     private final long[] ramWords;
     private final short[] ramCount;
+    private int[] gigRam;
     private final long ramFrames;
 
     private final JBits present;
@@ -247,11 +248,25 @@ public final class DirectMap {
 
     /** Number of RAM frames in a 1G region. */
     public int ramCountInGig(int gig) {
+        if (gigRam == null) {
+            int[] gr = new int[gigs];
+            for (int r = 0; r < regions; r++) {
+                gr[Pfns.gigOfRegion(r)] += ramCount[r];
+            }
+            gigRam = gr;
+        }
+        return gigRam[gig];
+    }
+
+    /** Regions of a 1G region with any RAM. */
+    public int regionsWithRamInGig(int gig) {
         int first = gig * Pfns.REGIONS_PER_1G;
         int last = Math.min(regions, first + Pfns.REGIONS_PER_1G);
         int c = 0;
         for (int r = first; r < last; r++) {
-            c += ramCount[r];
+            if (ramCount[r] > 0) {
+                c++;
+            }
         }
         return c;
     }

@@ -79,6 +79,12 @@ public final class Timeline {
 
     private Simulation replayer;
 
+    /** Every fault of the recorded steps: step, frame, kind (1 RMP #PF, 2 not-present #PF). */
+    private long[] faultSteps = new long[256];
+    private long[] faultPfns = new long[256];
+    private byte[] faultKinds = new byte[256];
+    private int faultCount;
+
     private Timeline(SimSpec spec, HistoryBudget budget, Options options) {
         this.spec = spec;
         this.budget = budget;
@@ -338,6 +344,7 @@ public final class Timeline {
         if (record) {
             if (options.events()) {
                 log.append(s, events);
+                indexFaults(s, events);
             }
             if (options.series()) {
                 long[] sample = sample(s + 1);
@@ -373,6 +380,7 @@ public final class Timeline {
             // first time this step runs: record it like any other
             if (options.events()) {
                 log.append(s, events);
+                indexFaults(s, events);
             }
             if (options.series()) {
                 long[] sample = sample(s + 1);
@@ -503,6 +511,73 @@ public final class Timeline {
     /** The first step whose events are stored (earlier ones were released, or were never recorded). */
     public long firstStoredStep() {
         return log.firstStep();
+    }
+
+    private void indexFaults(long step, List<SimEvent> events) {
+        for (SimEvent e : events) {
+            byte kind = e instanceof SimEvent.RmpFault ? (byte) 1 : e instanceof SimEvent.NotPresentFault ? (byte) 2 : 0;
+            if (kind == 0) {
+                continue;
+            }
+            if (faultCount == faultSteps.length) {
+                faultSteps = java.util.Arrays.copyOf(faultSteps, faultCount * 2);
+                faultPfns = java.util.Arrays.copyOf(faultPfns, faultCount * 2);
+                faultKinds = java.util.Arrays.copyOf(faultKinds, faultCount * 2);
+            }
+            faultSteps[faultCount] = step;
+            faultPfns[faultCount] = e.pfn();
+            faultKinds[faultCount] = kind;
+            faultCount++;
+        }
+    }
+
+    /**
+     * Frames of the faults (kind 1: RMP #PF, 2: not-present #PF) that happened before the current
+     * position, the most recent {@code max} of them.
+     */
+    public long[] faultFrames(int kind, int max) {
+        long limit = pos.step();
+        int end = 0;
+        while (end < faultCount && faultSteps[end] < limit) {
+            end++;
+        }
+        if (!pos.boundary()) {
+            // faults inside the current step, up to the current micro-event
+            List<SimEvent> ev = microEvents;
+            java.util.ArrayList<Long> extra = new java.util.ArrayList<>();
+            for (int i = 0; i < pos.micro() && i < ev.size(); i++) {
+                SimEvent e = ev.get(i);
+                if ((kind == 1 && e instanceof SimEvent.RmpFault) || (kind == 2 && e instanceof SimEvent.NotPresentFault)) {
+                    extra.add(e.pfn());
+                }
+            }
+            long[] base = collect(kind, end, max);
+            long[] out = java.util.Arrays.copyOf(base, base.length + extra.size());
+            for (int i = 0; i < extra.size(); i++) {
+                out[base.length + i] = extra.get(i);
+            }
+            return out;
+        }
+        return collect(kind, end, max);
+    }
+
+    private long[] collect(int kind, int end, int max) {
+        java.util.ArrayList<Long> out = new java.util.ArrayList<>();
+        for (int i = end - 1; i >= 0 && out.size() < max; i--) {
+            if (faultKinds[i] == kind) {
+                out.add(faultPfns[i]);
+            }
+        }
+        long[] a = new long[out.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = out.get(a.length - 1 - i);
+        }
+        return a;
+    }
+
+    /** Number of faults recorded in the steps run so far. */
+    public int faultCount() {
+        return faultCount;
     }
 
     // ---- bookmarks ----------------------------------------------------------------------------

@@ -1,0 +1,2 @@
+/** Writers for exported pictures and data (PNG, GIF, CSV), each written atomically. */
+package org.splitscope.export;

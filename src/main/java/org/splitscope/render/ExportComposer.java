@@ -1,0 +1,168 @@
+package org.splitscope.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.splitscope.core.mem.Pfns;
+import org.splitscope.core.sim.Simulation;
+
+/**
+ * A whole exported picture in ARGB pixels: a header with the scenario, policy, step, caption and
+ * state hash, the heat map, and a legend of every colour with its letter. Used by the command-line
+ * {@code export} and the app's "export heat map", so both write the same pixels.
+ */
+public final class ExportComposer {
+    private final HeatMapRasterizer rasterizer = new HeatMapRasterizer();
+
+    /** The words of the header. */
+    public record Header(String title, String scenarioId, String policy, long step, long totalSteps, String caption,
+                         String stateHash, String figures) {
+    }
+
+    /** Result: pixels plus where the map went (for tests and for the app's click mapping). */
+    public record Picture(int[] pixels, int width, int height, CellLayout map, int mapX, int mapY) {
+    }
+
+    public Picture compose(Simulation sim, Header head, Viewport vp, Set<Layer> layers, Overlay overlay, Palette pal,
+                           int width, int height) {
+        if (width < 320 || height < 240 || (long) width * height > 64L * 1024 * 1024) {
+            throw new IllegalArgumentException("export size must be at least 320x240 and at most 64 megapixels, got "
+                    + width + "x" + height);
+        }
+        int[] px = new int[width * height];
+        java.util.Arrays.fill(px, pal.background());
+        BitmapFont big = width >= 1200 ? BitmapFont.LARGE : BitmapFont.SMALL;
+        BitmapFont small = BitmapFont.SMALL;
+        int pad = 8;
+        int y = pad;
+        String title = head.title() + "  [" + head.scenarioId() + "]  under " + head.policy() + "  -  step "
+                + head.step() + " of " + head.totalSteps();
+        big.draw(px, width, height, pad, y, big.fit(title, width - 2 * pad), pal.text());
+        y += big.lineHeight() + 4;
+        List<String> captionLines = wrap(head.caption() == null ? "" : head.caption(), (width - 2 * pad) / small.cellWidth(), 3);
+        for (String line : captionLines) {
+            small.draw(px, width, height, pad, y, line, pal.text());
+            y += small.lineHeight();
+        }
+        small.draw(px, width, height, pad, y + 2, small.fit(head.figures() + "   state hash " + head.stateHash(),
+                width - 2 * pad), pal.dimText());
+        y += small.lineHeight() + 8;
+        HeatMapRasterizer.fill(px, width, height, 0, y - 4, width, 1, pal.grid());
+
+        int legendW = Math.min(300, width / 3);
+        int mapW = width - legendW - 2 * pad;
+        int mapH = height - y - small.lineHeight() - 2 * pad;
+        CellLayout layout = CellLayout.of(vp, mapW, mapH);
+        int[] map = new int[mapW * mapH];
+        rasterizer.render(sim, layout, layers, overlay, pal, map);
+        for (int row = 0; row < mapH; row++) {
+            System.arraycopy(map, row * mapW, px, (y + row) * width + pad, mapW);
+        }
+        String foot = String.format(Locale.ROOT, "frames %s-%s (%s), one cell = %s %s",
+                Pfns.hex(vp.start()), Pfns.hex(vp.end() - 1), Pfns.bytes(vp.span() * Pfns.FRAME_BYTES),
+                layout.unit() == org.splitscope.core.mem.PageSize.K4 ? "4K frame" : layout.unit() + " region",
+                layout.unit() == org.splitscope.core.mem.PageSize.K4 ? "(grid: 2M regions)"
+                        : layout.unit() == org.splitscope.core.mem.PageSize.M2 ? "(grid: 1G regions)" : "");
+        small.draw(px, width, height, pad, y + mapH + 4, small.fit(foot, mapW), pal.dimText());
+        drawLegend(px, width, height, width - legendW, y, legendW - pad, layers, guestsIn(sim), pal);
+        return new Picture(px, width, height, layout, pad, y);
+    }
+
+    /** The guests that own memory now (for the legend). */
+    private static Set<Integer> guestsIn(Simulation sim) {
+        Set<Integer> out = new TreeSet<>();
+        for (var p : sim.spec().guests()) {
+            out.add(p.asid());
+        }
+        return out;
+    }
+
+    /** Draws the legend of the enabled layers: swatch, letter, label. Returns the height used. */
+    public static int drawLegend(int[] px, int w, int h, int x, int y, int lw, Set<Layer> layers, Set<Integer> guests,
+                                 Palette pal) {
+        BitmapFont f = BitmapFont.SMALL;
+        int line = f.lineHeight() + 5;
+        int y0 = y;
+        List<Object> rows = new ArrayList<>();
+        if (layers.contains(Layer.DIRECT_MAP)) {
+            rows.add("Direct map");
+            rows.addAll(Palette.DIRECT_MAP);
+        }
+        if (layers.contains(Layer.RMP)) {
+            rows.add("RMP (inset)");
+            rows.addAll(Palette.RMP);
+            for (int g : guests) {
+                rows.add(new Palette.Entry("g" + g, Palette.asidColor(g), Character.forDigit(g % 10, 10),
+                        "guest " + g + " (ASID " + g + ")"));
+            }
+        }
+        if (layers.contains(Layer.TLB)) {
+            rows.add("TLB conflicts");
+            rows.addAll(Palette.TLB);
+        }
+        if (layers.contains(Layer.FAULTS)) {
+            rows.add("Faults");
+            rows.addAll(Palette.FAULTS);
+        }
+        if (layers.contains(Layer.ACTIVITY)) {
+            rows.add("Activity");
+            rows.add(Palette.ACTIVITY);
+        }
+        for (Object r : rows) {
+            if (y + line > h) {
+                break;
+            }
+            if (r instanceof String heading) {
+                f.draw(px, w, h, x, y + 2, f.fit(heading, lw), pal.text());
+            } else {
+                Palette.Entry e = (Palette.Entry) r;
+                int s = f.lineHeight();
+                int sw = e == Palette.ACTIVITY ? Palette.lighten(Palette.LEAF_2M.argb(), 150) : e.argb();
+                HeatMapRasterizer.fill(px, w, h, x + 4, y + 2, s, s, sw);
+                if (e == Palette.MIXED) {
+                    for (int i = 0; i < s; i += 4) {
+                        HeatMapRasterizer.fill(px, w, h, x + 4 + i, y + 2, 2, s, Palette.LEAF_4K.argb());
+                    }
+                }
+                f.draw(px, w, h, x + 4 + (s - f.cellWidth()) / 2, y + 2, String.valueOf(e.letter()), Palette.contrast(sw));
+                f.draw(px, w, h, x + 8 + s, y + 2, f.fit(e.label(), lw - s - 10), pal.text());
+            }
+            y += line;
+        }
+        return y - y0;
+    }
+
+    static List<String> wrap(String text, int cols, int maxLines) {
+        List<String> out = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.strip().split("\\s+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (line.length() > 0 && line.length() + 1 + word.length() > cols) {
+                out.add(line.toString());
+                line.setLength(0);
+                if (out.size() == maxLines) {
+                    break;
+                }
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word.length() > cols ? word.substring(0, cols) : word);
+        }
+        if (line.length() > 0 && out.size() < maxLines) {
+            out.add(line.toString());
+        }
+        if (out.size() == maxLines && !out.isEmpty()) {
+            String last = out.get(maxLines - 1);
+            int used = String.join(" ", out).length();
+            if (used < text.strip().length()) {
+                out.set(maxLines - 1, last.length() > cols - 3 ? last.substring(0, cols - 3) + "..." : last + "...");
+            }
+        }
+        return out;
+    }
+}
