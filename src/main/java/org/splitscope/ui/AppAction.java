@@ -1,0 +1,90 @@
+package org.splitscope.ui;
+
+import java.util.List;
+import javafx.scene.input.KeyCharacterCombination;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+
+/**
+ * Every command of the app, once: its label, icon and key combinations (STYLE.md principle 6). The
+ * menu, the toolbar and the keyboard all come from here.
+ */
+public enum AppAction {
+    OPEN("Open scenario...", MaterialDesignF.FOLDER_OPEN, key(KeyCode.O, KeyCombination.SHORTCUT_DOWN)),
+    EXPORT("Export picture...", MaterialDesignE.EXPORT, key(KeyCode.E, KeyCombination.SHORTCUT_DOWN)),
+    TO_START("To start", MaterialDesignS.SKIP_BACKWARD, key(KeyCode.HOME)),
+    STEP_BACK("Step back", MaterialDesignS.STEP_BACKWARD, key(KeyCode.LEFT)),
+    PLAY_PAUSE("Play / pause", MaterialDesignP.PLAY, key(KeyCode.SPACE)),
+    STEP("Step", MaterialDesignS.STEP_FORWARD, key(KeyCode.RIGHT)),
+    TO_END("To end", MaterialDesignS.SKIP_FORWARD, key(KeyCode.END)),
+    MICRO_BACK("Back one micro-event", MaterialDesignC.CHEVRON_LEFT, key(KeyCode.LEFT, KeyCombination.SHIFT_DOWN)),
+    MICRO_FORWARD("Forward one micro-event", MaterialDesignC.CHEVRON_RIGHT, key(KeyCode.RIGHT, KeyCombination.SHIFT_DOWN)),
+    RUN_BACK_TO_BREAKPOINT("Run back to breakpoint", MaterialDesignC.CHEVRON_DOUBLE_LEFT,
+            key(KeyCode.LEFT, KeyCombination.SHORTCUT_DOWN)),
+    RUN_TO_BREAKPOINT("Run to breakpoint", MaterialDesignC.CHEVRON_DOUBLE_RIGHT,
+            key(KeyCode.RIGHT, KeyCombination.SHORTCUT_DOWN)),
+    ZOOM_IN("Zoom in", MaterialDesignM.MAGNIFY_PLUS, new KeyCharacterCombination("+"), key(KeyCode.ADD),
+            key(KeyCode.EQUALS)),
+    ZOOM_OUT("Zoom out", MaterialDesignM.MAGNIFY_MINUS, new KeyCharacterCombination("-"), key(KeyCode.SUBTRACT),
+            key(KeyCode.MINUS)),
+    ZOOM_ALL("All of RAM", MaterialDesignF.FIT_TO_PAGE_OUTLINE, key(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN)),
+    BOOKMARK("Bookmark this position...", MaterialDesignB.BOOKMARK_PLUS, key(KeyCode.B, KeyCombination.SHORTCUT_DOWN)),
+    DARK_THEME("Dark theme", MaterialDesignT.THEME_LIGHT_DARK, key(KeyCode.T, KeyCombination.SHORTCUT_DOWN)),
+    FULL_SCREEN("Full screen", MaterialDesignF.FULLSCREEN, key(KeyCode.F11)),
+    CANCEL("Cancel the running operation", MaterialDesignC.CLOSE_CIRCLE, key(KeyCode.ESCAPE)),
+    ABOUT("Keys and about", MaterialDesignI.INFORMATION_OUTLINE, key(KeyCode.F1));
+
+    private final String label;
+    private final Ikon icon;
+    private final List<KeyCombination> keys;
+
+    AppAction(String label, Ikon icon, KeyCombination... keys) {
+        this.label = label;
+        this.icon = icon;
+        this.keys = List.of(keys);
+    }
+
+    private static KeyCombination key(KeyCode code, KeyCombination.Modifier... m) {
+        return new KeyCodeCombination(code, m);
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public Ikon icon() {
+        return icon;
+    }
+
+    /** The first key combination (shown in menus); all of them trigger the action. */
+    public KeyCombination key() {
+        return keys.get(0);
+    }
+
+    public List<KeyCombination> keys() {
+        return keys;
+    }
+
+    /** Whether the keys work even while a text field has the focus (those with a modifier, and F-keys). */
+    public boolean globalKey() {
+        KeyCombination k = key();
+        return k.getShortcut() == KeyCombination.ModifierValue.DOWN || this == FULL_SCREEN || this == ABOUT
+                || this == CANCEL;
+    }
+
+    /** Tooltip: label and key. */
+    public String tooltip() {
+        return label + "  (" + key().getDisplayText() + ")";
+    }
+}

@@ -1,0 +1,68 @@
+package org.splitscope.ui;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The inspector for the selected cell: its RMP entry with the named state (as dump_rmpentry
+ * prints it), the leaf that maps it, each CPU's TLB entries over it with their conflict class, and
+ * the event that last changed it, with a link that jumps there.
+ */
+public final class InspectorView extends VBox {
+    final Label title = new Label("Click a cell of the map to inspect it.");
+    final GridPane fields = new GridPane();
+    final Label tlb = new Label();
+    final Label lastEvent = new Label();
+    final Hyperlink jump = new Hyperlink("jump there");
+    private final AppViewModel vm;
+    private Snapshot.InspectorData shown;
+
+    public InspectorView(AppViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("inspector");
+        setSpacing(8);
+        setPadding(new Insets(8));
+        title.getStyleClass().add("inspector-title");
+        title.setWrapText(true);
+        fields.setHgap(8);
+        fields.setVgap(4);
+        tlb.setWrapText(true);
+        lastEvent.setWrapText(true);
+        jump.setOnAction(e -> {
+            if (shown != null && shown.lastEventAt() != null) {
+                vm.seek(shown.lastEventAt());
+            }
+        });
+        getChildren().addAll(title, fields, new Label("TLB entries over it:"), tlb, new Label("Last changed by:"),
+                lastEvent, jump);
+        show(null);
+    }
+
+    public void show(Snapshot.InspectorData d) {
+        shown = d;
+        fields.getChildren().clear();
+        if (d == null) {
+            title.setText("Click a cell of the map to inspect it.");
+            tlb.setText("");
+            lastEvent.setText("");
+            jump.setVisible(false);
+            return;
+        }
+        title.setText(d.title());
+        int row = 0;
+        for (Snapshot.Field f : d.fields()) {
+            Label k = new Label(f.label());
+            k.getStyleClass().add("field-label");
+            Label v = new Label(f.value());
+            v.setWrapText(true);
+            v.getStyleClass().add("field-value");
+            fields.addRow(row++, k, v);
+        }
+        tlb.setText(d.tlbLines().isEmpty() ? "none" : String.join("\n", d.tlbLines()));
+        lastEvent.setText(d.lastEvent() + (d.lastEventAt() != null ? "  (at " + d.lastEventAt() + ")" : ""));
+        jump.setVisible(d.lastEventAt() != null);
+    }
+}

@@ -1,0 +1,70 @@
+package org.splitscope.ui;
+
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import org.splitscope.render.Layer;
+import org.splitscope.render.Palette;
+
+/** The layer toggles and the legend: every colour with its letter, so nothing is told by colour alone. */
+public final class LegendView extends VBox {
+    final java.util.Map<Layer, CheckBox> toggles = new java.util.EnumMap<>(Layer.class);
+    final Spinner<Integer> tlbCpu = new Spinner<>(-1, 1023, -1);
+
+    public LegendView(AppViewModel vm) {
+        getStyleClass().add("legend");
+        setSpacing(3);
+        setPadding(new Insets(8));
+        Label layersTitle = new Label("Layers");
+        layersTitle.getStyleClass().add("legend-heading");
+        getChildren().add(layersTitle);
+        for (Layer l : Layer.values()) {
+            CheckBox cb = new CheckBox(l.label());
+            cb.setSelected(vm.layersProperty().get().contains(l));
+            cb.setOnAction(e -> vm.toggleLayer(l));
+            vm.layersProperty().addListener((o, a, b) -> cb.setSelected(b.contains(l)));
+            toggles.put(l, cb);
+            getChildren().add(cb);
+        }
+        tlbCpu.setEditable(true);
+        tlbCpu.setPrefWidth(80);
+        tlbCpu.valueProperty().addListener((o, a, b) -> vm.setTlbCpu(b == null ? -1 : b));
+        HBox cpu = new HBox(6, new Label("TLB of CPU (-1 = all):"), tlbCpu);
+        cpu.setAlignment(Pos.CENTER_LEFT);
+        getChildren().add(cpu);
+        section("Direct map (cell fill)", Palette.DIRECT_MAP);
+        section("RMP (inset, in the owner's colour)", Palette.RMP);
+        section("TLB conflicts", Palette.TLB);
+        section("Faults", Palette.FAULTS);
+        section("Activity", List.of(Palette.ACTIVITY));
+    }
+
+    private void section(String heading, List<Palette.Entry> entries) {
+        Label h = new Label(heading);
+        h.getStyleClass().add("legend-heading");
+        getChildren().add(h);
+        for (Palette.Entry e : entries) {
+            Rectangle r = new Rectangle(16, 16, argb(e == Palette.ACTIVITY ? Palette.lighten(Palette.LEAF_2M.argb(), 150) : e.argb()));
+            r.setStroke(Color.GRAY);
+            Label letter = new Label(String.valueOf(e.letter()));
+            letter.setTextFill(argb(Palette.contrast(e.argb())));
+            StackPane swatch = new StackPane(r, letter);
+            Label label = new Label(e.label());
+            HBox row = new HBox(6, swatch, label);
+            row.setAlignment(Pos.CENTER_LEFT);
+            getChildren().add(row);
+        }
+    }
+
+    static Color argb(int c) {
+        return Color.rgb((c >>> 16) & 0xFF, (c >>> 8) & 0xFF, c & 0xFF);
+    }
+}

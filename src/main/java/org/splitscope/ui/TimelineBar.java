@@ -1,0 +1,110 @@
+package org.splitscope.ui;
+
+import java.util.Map;
+import java.util.function.LongConsumer;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import org.splitscope.core.event.EventKind;
+import org.splitscope.core.history.Position;
+
+/**
+ * The timeline scrubber: the whole run left to right, the part already run shaded, markers for
+ * faults, splits, collapses and flushes (one row each), bookmarks, and the current position.
+ * Click or drag to seek.
+ */
+public final class TimelineBar extends Region {
+    static final int RMP_FAULTS = EventKind.RMP_FAULT.bit() | EventKind.NP_FAULT.bit();
+    static final int SPLITS = EventKind.SPLIT.bit();
+    static final int COLLAPSES = EventKind.COLLAPSE.bit();
+    static final int FLUSHES = EventKind.FLUSH_ALL.bit() | EventKind.FLUSH_RANGE.bit();
+
+    private final Canvas canvas = new Canvas();
+    private Snapshot snap;
+    private LongConsumer onSeek = s -> { };
+    private java.util.function.IntConsumer onWidth = w -> { };
+    private boolean dark;
+
+    public TimelineBar() {
+        getStyleClass().add("timeline-bar");
+        getChildren().add(canvas);
+        setMinHeight(44);
+        setPrefHeight(44);
+        canvas.setOnMousePressed(e -> seekAt(e.getX()));
+        canvas.setOnMouseDragged(e -> seekAt(e.getX()));
+    }
+
+    public void setOnSeek(LongConsumer c) {
+        onSeek = c;
+    }
+
+    public void setOnWidth(java.util.function.IntConsumer c) {
+        onWidth = c;
+    }
+
+    public void setDark(boolean d) {
+        dark = d;
+        draw();
+    }
+
+    private void seekAt(double x) {
+        if (snap == null || getWidth() <= 0) {
+            return;
+        }
+        long step = Math.round(Math.max(0, Math.min(1, x / getWidth())) * snap.totalSteps());
+        onSeek.accept(step);
+    }
+
+    public void show(Snapshot s) {
+        snap = s;
+        draw();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            onWidth.accept((int) w);
+            draw();
+        }
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setFill(dark ? Color.web("#2a2a2a") : Color.web("#f0f0f0"));
+        g.fillRect(0, 0, w, h);
+        if (snap == null || w <= 0) {
+            return;
+        }
+        long total = Math.max(1, snap.totalSteps());
+        g.setFill(dark ? Color.web("#3a3a3a") : Color.web("#dcdcdc"));
+        g.fillRect(0, 0, w * snap.frontier() / total, h);
+        int[] m = snap.markers();
+        double row = (h - 8) / 4;
+        int[] kinds = {RMP_FAULTS, SPLITS, COLLAPSES, FLUSHES};
+        Color[] colors = {Color.web("#D55E00"), Color.web("#E69F00"), Color.web("#009E73"), Color.web("#0072B2")};
+        for (int k = 0; k < 4; k++) {
+            g.setFill(colors[k]);
+            for (int x = 0; m != null && x < m.length; x++) {
+                if ((m[x] & kinds[k]) != 0) {
+                    g.fillRect(x * w / m.length, 4 + k * row, Math.max(1, w / m.length), row - 1);
+                }
+            }
+        }
+        g.setFill(dark ? Color.web("#bbbbbb") : Color.web("#444444"));
+        for (Map.Entry<String, Position> b : snap.bookmarks().entrySet()) {
+            double bx = w * b.getValue().step() / total;
+            g.fillPolygon(new double[] {bx - 5, bx + 5, bx}, new double[] {0, 0, 7}, 3);
+        }
+        double cx = w * snap.position().step() / total;
+        g.setStroke(dark ? Color.WHITE : Color.BLACK);
+        g.setLineWidth(2);
+        g.strokeLine(cx, 0, cx, h);
+    }
+}
