@@ -308,10 +308,17 @@ public final class HeatMapRasterizer {
                 marks[(int) c] |= 2;
             }
         }
+        Viewport vp = l.viewport();
         for (int i = 0; i < o.activity().length; i++) {
-            long c = l.cellOf(o.activity()[i]);
-            if (c >= 0) {
-                int v = 200 * (o.activityWindow() - o.activityAge()[i]) / Math.max(1, o.activityWindow());
+            long from = Math.max(o.activity()[i], vp.start());
+            long to = Math.min(o.activity()[i] + o.activityCount()[i], vp.end());
+            long c0 = from < to ? l.cellOf(from) : -1;
+            long c1 = from < to ? l.cellOf(to - 1) : -1;
+            if (c0 < 0 || c1 < 0) {
+                continue;
+            }
+            int v = 200 * (o.activityWindow() - o.activityAge()[i]) / Math.max(1, o.activityWindow());
+            for (long c = c0; c <= c1; c++) {
                 activity[(int) c] = Math.max(activity[(int) c], v);
             }
         }

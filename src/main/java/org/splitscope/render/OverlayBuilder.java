@@ -22,6 +22,7 @@ public final class OverlayBuilder {
         Position p = t.position();
         long[] act = new long[256];
         int[] age = new int[256];
+        int[] count = new int[256];
         int n = 0;
         long lastStep = p.boundary() ? p.step() - 1 : p.step();
         for (long s = lastStep; s >= 0 && s > p.step() - 1 - window && n < MAX_ACTIVITY; s--) {
@@ -36,19 +37,19 @@ public final class OverlayBuilder {
                 if (e.pfn() < 0 || e.kind() == EventKind.TLB_FILL || e.kind() == EventKind.FLUSH_ALL) {
                     continue;
                 }
-                long frames = Math.min(e.frames(), 512);
-                for (long f = 0; f < frames && n < MAX_ACTIVITY; f += frames > 64 ? 64 : 1) {
-                    if (n == act.length) {
-                        act = java.util.Arrays.copyOf(act, n * 2);
-                        age = java.util.Arrays.copyOf(age, n * 2);
-                    }
-                    act[n] = e.pfn() + f;
-                    age[n] = Math.max(0, a);
-                    n++;
+                if (n == act.length) {
+                    act = java.util.Arrays.copyOf(act, n * 2);
+                    age = java.util.Arrays.copyOf(age, n * 2);
+                    count = java.util.Arrays.copyOf(count, n * 2);
                 }
+                act[n] = e.pfn();
+                count[n] = (int) Math.max(1, Math.min(e.frames(), Integer.MAX_VALUE));
+                age[n] = Math.max(0, a);
+                n++;
             }
         }
-        return new Overlay(rmp, np, java.util.Arrays.copyOf(act, n), java.util.Arrays.copyOf(age, n), window,
+        return new Overlay(rmp, np, java.util.Arrays.copyOf(act, n),
+                java.util.Arrays.copyOf(count, n), java.util.Arrays.copyOf(age, n), window,
                 -1, -1, -1, -1, -1);
     }
 }

@@ -232,8 +232,9 @@ public final class AppViewModel {
             if (l != null) {
                 l.consumed(s.serial());
             }
-            countFrame();
+            fpsFrames++;
         }
+        countFrames();
         String b = busy;
         busyText.set(b);
         busyProgress.set(progress);
@@ -253,14 +254,14 @@ public final class AppViewModel {
         policy.set(s.policy());
         hoverText.set(s.hoverText());
         statusText.set(Figures.of(s.summary()));
-        if (s.message() != null && !s.message().isEmpty()) {
+        if (s.message() != null) {
             message.set(s.message());
         }
     }
 
-    private void countFrame() {
+    /** Frames the view drew per second, over windows of one second (0 when nothing changes). */
+    private void countFrames() {
         long now = System.nanoTime();
-        fpsFrames++;
         if (fpsWindowStart == 0) {
             fpsWindowStart = now;
         } else if (now - fpsWindowStart >= 1_000_000_000L) {
@@ -391,7 +392,8 @@ public final class AppViewModel {
         if (at != null) {
             next.timeline.seek(new Position(Math.min(at.step(), next.timeline.totalSteps()), at.micro()));
         }
-        publish(at != null ? "Re-ran under " + next.spec.policy().id() + " at step " + next.timeline.position().step() : "");
+        publish(at != null ? "Re-ran under " + next.spec.policy().id() + " at step " + next.timeline.position().step()
+                : "Opened " + next.scenario.id() + " under " + next.spec.policy().id());
         return true;
     }
 
@@ -618,6 +620,11 @@ public final class AppViewModel {
             long frames = s.sim().directMap().frames();
             s.viewport = in ? s.viewport.zoomIn(f, frames) : s.viewport.zoomOut(f, frames);
         });
+    }
+
+    /** Shows the frames {@code [from, to)} (at least one 2M region), as the export's {@code --zoom} does. */
+    public void zoomTo(long from, long to) {
+        onSim(s -> s.viewport = Viewport.of(from, to, s.sim().directMap().frames()));
     }
 
     /** Drag: move the view by {@code dy} pixels of rows (positive: toward lower addresses). */

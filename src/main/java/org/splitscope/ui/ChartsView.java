@@ -5,10 +5,13 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 
 /**
  * Charts over steps, with a cursor at the current step: DirectMap 4k/2M/1G, splits and
- * collapses, flushes and IPIs, faults, simulated time and cpa_lock wait.
+ * collapses, flushes and IPIs, faults, simulated time and cpa_lock wait; one row, each chart with
+ * its legend, the x axis in steps.
  */
 public final class ChartsView extends GridPane {
     private static final String[][] CHARTS = {
@@ -17,6 +20,38 @@ public final class ChartsView extends GridPane {
             {"Flushes and IPIs", "FLUSH_TLB_ALL:flush_tlb_all", "IPIS:IPIs (/100)"},
             {"Faults", "RMP_FAULTS:RMP #PF", "NOT_PRESENT_FAULTS:not-present #PF"},
             {"Time (ms)", "SIM_TIME_NS:simulated time", "LOCK_WAIT_NS:cpa_lock wait"}};
+    /** Tick labels that stay short: 12.5k, 3M. */
+    static final javafx.util.StringConverter<Number> COMPACT = new javafx.util.StringConverter<>() {
+        @Override
+        public String toString(Number n) {
+            double v = n.doubleValue();
+            double a = Math.abs(v);
+            if (a >= 1e9) {
+                return trim(v / 1e9) + "G";
+            }
+            if (a >= 1e6) {
+                return trim(v / 1e6) + "M";
+            }
+            if (a >= 1e3) {
+                return trim(v / 1e3) + "k";
+            }
+            return trim(v);
+        }
+
+        private String trim(double v) {
+            String t = String.format(java.util.Locale.ROOT, "%.1f", v);
+            return t.endsWith(".0") ? t.substring(0, t.length() - 2) : t;
+        }
+
+        @Override
+        public Number fromString(String s) {
+            throw new UnsupportedOperationException("tick labels are not edited");
+        }
+    };
+
+    /** Okabe-Ito, as the heat map: vermillion, orange, bluish green. */
+    static final String[] SERIES_COLOURS = {"#D55E00", "#E69F00", "#009E73"};
+
     private final LineChart<Number, Number>[] charts;
     private final XYChart.Series<Number, Number>[] cursors;
     private final double[] maxima;
@@ -30,19 +65,37 @@ public final class ChartsView extends GridPane {
         maxima = new double[CHARTS.length];
         for (int i = 0; i < CHARTS.length; i++) {
             NumberAxis x = new NumberAxis();
-            x.setLabel("step");
             x.setForceZeroInRange(true);
+            x.setTickLabelFormatter(COMPACT);
+            x.setMinorTickVisible(false);
             NumberAxis y = new NumberAxis();
+            y.setTickLabelFormatter(COMPACT);
+            y.setMinorTickVisible(false);
             LineChart<Number, Number> c = new LineChart<>(x, y);
             c.setTitle(CHARTS[i][0]);
             c.setAnimated(false);
             c.setCreateSymbols(false);
-            c.setLegendVisible(true);
-            c.setMinHeight(160);
+            // Our own one-line legend under the chart: the built-in one is dropped when the pane is short.
+            c.setLegendVisible(false);
+            c.setMinHeight(100);
+            c.setMinWidth(180);
+            c.setPrefWidth(300);
+            c.setPrefHeight(180);
             charts[i] = c;
-            add(c, i % 3, i / 3);
-            GridPane.setHgrow(c, Priority.ALWAYS);
-            GridPane.setVgrow(c, Priority.ALWAYS);
+            javafx.scene.layout.FlowPane key = new javafx.scene.layout.FlowPane(10, 0);
+            key.getStyleClass().add("chart-key");
+            key.setPadding(new javafx.geometry.Insets(0, 4, 2, 30));
+            for (int sIdx = 1; sIdx < CHARTS[i].length; sIdx++) {
+                javafx.scene.shape.Rectangle sw = new javafx.scene.shape.Rectangle(12, 3, Color.web(SERIES_COLOURS[sIdx - 1]));
+                javafx.scene.control.Label l = new javafx.scene.control.Label(CHARTS[i][sIdx].split(":")[1], sw);
+                l.getStyleClass().add("chart-key-item");
+                key.getChildren().add(l);
+            }
+            javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(c, key);
+            VBox.setVgrow(c, Priority.ALWAYS);
+            add(box, i, 0);
+            GridPane.setHgrow(box, Priority.ALWAYS);
+            GridPane.setVgrow(box, Priority.ALWAYS);
         }
     }
 
@@ -70,12 +123,16 @@ public final class ChartsView extends GridPane {
                     series.getData().add(new XYChart.Data<>(data.x()[p], v));
                 }
                 c.getData().add(series);
+                series.getNode().setStyle("-fx-stroke: " + SERIES_COLOURS[s - 1] + "; -fx-stroke-width: 2px;");
             }
             XYChart.Series<Number, Number> cursor = new XYChart.Series<>();
             cursor.setName("now");
             cursor.getData().add(new XYChart.Data<>(step, 0));
             cursor.getData().add(new XYChart.Data<>(step, max));
             c.getData().add(cursor);
+            if (cursor.getNode() != null) {
+                cursor.getNode().getStyleClass().add("chart-cursor");
+            }
             cursors[i] = cursor;
             maxima[i] = max;
         }

@@ -147,7 +147,14 @@ public final class EventLogView extends BorderPane {
         updating = true;
         table.getItems().setAll(rows.rows());
         if (!rows.rows().isEmpty()) {
-            table.scrollTo(rows.rows().size() - 1);
+            int last = rows.rows().size() - 1;
+            table.scrollTo(last);
+            // once more after the layout pass: the first scroll can leave the last row half shown
+            javafx.application.Platform.runLater(() -> {
+                if (table.getItems().size() == last + 1) {
+                    table.scrollTo(last);
+                }
+            });
         }
         status.setText(rows.filterText());
         updating = false;

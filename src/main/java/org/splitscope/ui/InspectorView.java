@@ -28,6 +28,12 @@ public final class InspectorView extends VBox {
         title.getStyleClass().add("inspector-title");
         title.setWrapText(true);
         fields.setHgap(8);
+        javafx.scene.layout.ColumnConstraints keys = new javafx.scene.layout.ColumnConstraints();
+        keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        values.setMinWidth(40);
+        fields.getColumnConstraints().setAll(keys, values);
         fields.setVgap(4);
         tlb.setWrapText(true);
         lastEvent.setWrapText(true);
@@ -56,6 +62,7 @@ public final class InspectorView extends VBox {
         for (Snapshot.Field f : d.fields()) {
             Label k = new Label(f.label());
             k.getStyleClass().add("field-label");
+            k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label v = new Label(f.value());
             v.setWrapText(true);
             v.getStyleClass().add("field-value");

@@ -63,6 +63,7 @@ public final class MainView {
     final Label description = new Label();
     final Label title = new Label();
     final Label hover = new Label();
+    final Label message = new Label();
     final Label viewportText = new Label();
     final StatusBar status = new StatusBar();
     final TabPane bottomTabs = new TabPane();
@@ -238,7 +239,13 @@ public final class MainView {
     private Node center() {
         hover.getStyleClass().add("hover");
         viewportText.getStyleClass().add("viewport-text");
-        HBox under = new HBox(12, viewportText, hover);
+        message.getStyleClass().add("message");
+        viewportText.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        message.setMinWidth(0);
+        hover.setMinWidth(0);
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox under = new HBox(12, viewportText, hover, gap, message);
         under.setPadding(new Insets(2, 6, 2, 6));
         under.setAlignment(Pos.CENTER_LEFT);
         BorderPane mapPane = new BorderPane(heatMap);
@@ -311,7 +318,10 @@ public final class MainView {
         busy.textProperty().bind(vm.busyTextProperty());
         progress.progressProperty().bind(vm.busyProgressProperty());
         Label fps = new Label();
-        fps.textProperty().bind(vm.fpsProperty().asString("%.0f fps"));
+        fps.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.fpsProperty().get() < 0.5 ? "view idle" : String.format("view %.0f fps", vm.fpsProperty().get()),
+                vm.fpsProperty()));
+        fps.setTooltip(new Tooltip("Frames per second the heat map was redrawn (it skips frames, never queues them)"));
         Label figures = new Label();
         figures.textProperty().bind(vm.statusTextProperty());
         status.textProperty().bind(vm.stepTextProperty());
@@ -371,7 +381,7 @@ public final class MainView {
                 vm.clearError();
             }
         });
-        vm.messageProperty().addListener((o, a, m) -> hover.setText(m));
+        message.textProperty().bind(vm.messageProperty());
         vm.darkProperty().addListener((o, a, d) -> {
             applyTheme(root.getScene(), d);
             timelineBar.setDark(d);

@@ -140,7 +140,27 @@ final class Session {
         if (pos.step() == 0) {
             return "";
         }
-        return sim().step(pos.step() - 1).describe();
+        return sim().step(pos.step() - 1).describe() + "  ->  " + outcome(timeline.eventsOf(pos.step() - 1));
+    }
+
+    /** What a step came to under this policy, in a few words (captions are written once for all policies). */
+    static String outcome(java.util.List<SimEvent> events) {
+        java.util.EnumMap<EventKind, Integer> n = new java.util.EnumMap<>(EventKind.class);
+        for (SimEvent e : events) {
+            n.merge(e.kind(), 1, Integer::sum);
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (EventKind k : new EventKind[] {EventKind.RMP_FAULT, EventKind.NP_FAULT, EventKind.REJECTED, EventKind.SPLIT,
+                EventKind.COLLAPSE, EventKind.FLUSH_ALL, EventKind.FLUSH_RANGE, EventKind.PSMASH, EventKind.RMPUPDATE}) {
+            Integer c = n.get(k);
+            if (c != null) {
+                parts.add((c > 1 ? c + " x " : "") + k.label());
+            }
+        }
+        if (n.containsKey(EventKind.RMP_FAULT) || n.containsKey(EventKind.NP_FAULT)) {
+            return String.join(", ", parts);
+        }
+        return parts.isEmpty() ? "no fault" : String.join(", ", parts) + "; no fault";
     }
 
     private String viewportText(CellLayout l) {

@@ -25,12 +25,15 @@ public final class TimelineBar extends Region {
     private LongConsumer onSeek = s -> { };
     private java.util.function.IntConsumer onWidth = w -> { };
     private boolean dark;
+    /** Left margin for the row names. */
+    static final double GUTTER = 74;
+    private static final String[] ROW_NAMES = {"faults", "splits", "collapses", "flushes"};
 
     public TimelineBar() {
         getStyleClass().add("timeline-bar");
         getChildren().add(canvas);
-        setMinHeight(44);
-        setPrefHeight(44);
+        setMinHeight(60);
+        setPrefHeight(60);
         canvas.setOnMousePressed(e -> seekAt(e.getX()));
         canvas.setOnMouseDragged(e -> seekAt(e.getX()));
     }
@@ -49,10 +52,11 @@ public final class TimelineBar extends Region {
     }
 
     private void seekAt(double x) {
-        if (snap == null || getWidth() <= 0) {
+        double w = getWidth() - GUTTER;
+        if (snap == null || w <= 0) {
             return;
         }
-        long step = Math.round(Math.max(0, Math.min(1, x / getWidth())) * snap.totalSteps());
+        long step = Math.round(Math.max(0, Math.min(1, (x - GUTTER) / w)) * snap.totalSteps());
         onSeek.accept(step);
     }
 
@@ -68,32 +72,46 @@ public final class TimelineBar extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
-            onWidth.accept((int) w);
+            onWidth.accept((int) Math.max(1, w - GUTTER));
             draw();
         }
     }
 
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
+        double full = canvas.getWidth();
         double h = canvas.getHeight();
         g.setFill(dark ? Color.web("#2a2a2a") : Color.web("#f0f0f0"));
-        g.fillRect(0, 0, w, h);
-        if (snap == null || w <= 0) {
+        g.fillRect(0, 0, full, h);
+        double w = full - GUTTER;
+        if (w <= 0) {
             return;
         }
+        double row = (h - 10) / 4;
+        Color[] colors = {Color.web("#D55E00"), Color.web("#E69F00"), Color.web("#009E73"), Color.web("#0072B2")};
+        g.setFont(javafx.scene.text.Font.font(10));
+        g.setTextBaseline(javafx.geometry.VPos.CENTER);
+        for (int k = 0; k < 4; k++) {
+            g.setFill(colors[k]);
+            g.fillRect(4, 6 + k * row + 1, 8, row - 2);
+            g.setFill(dark ? Color.web("#cccccc") : Color.web("#333333"));
+            g.fillText(ROW_NAMES[k], 16, 6 + k * row + row / 2);
+        }
+        if (snap == null) {
+            return;
+        }
+        g.save();
+        g.translate(GUTTER, 0);
         long total = Math.max(1, snap.totalSteps());
         g.setFill(dark ? Color.web("#3a3a3a") : Color.web("#dcdcdc"));
         g.fillRect(0, 0, w * snap.frontier() / total, h);
         int[] m = snap.markers();
-        double row = (h - 8) / 4;
         int[] kinds = {RMP_FAULTS, SPLITS, COLLAPSES, FLUSHES};
-        Color[] colors = {Color.web("#D55E00"), Color.web("#E69F00"), Color.web("#009E73"), Color.web("#0072B2")};
         for (int k = 0; k < 4; k++) {
             g.setFill(colors[k]);
             for (int x = 0; m != null && x < m.length; x++) {
                 if ((m[x] & kinds[k]) != 0) {
-                    g.fillRect(x * w / m.length, 4 + k * row, Math.max(1, w / m.length), row - 1);
+                    g.fillRect(x * w / m.length, 6 + k * row + 1, Math.max(2, w / m.length), row - 2);
                 }
             }
         }
@@ -102,9 +120,10 @@ public final class TimelineBar extends Region {
             double bx = w * b.getValue().step() / total;
             g.fillPolygon(new double[] {bx - 5, bx + 5, bx}, new double[] {0, 0, 7}, 3);
         }
-        double cx = w * snap.position().step() / total;
+        double cx = Math.min(w - 1, Math.max(1, w * snap.position().step() / total));
         g.setStroke(dark ? Color.WHITE : Color.BLACK);
         g.setLineWidth(2);
         g.strokeLine(cx, 0, cx, h);
+        g.restore();
     }
 }

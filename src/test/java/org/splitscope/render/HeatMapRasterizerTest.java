@@ -138,7 +138,7 @@ class HeatMapRasterizerTest {
         assertThat(at(l, px, f, 1, 1)).isEqualTo(Palette.TLB_STALE.argb());
         int[] onlyCpu0 = render(s, l, EnumSet.of(Layer.DIRECT_MAP, Layer.TLB), Overlay.NONE.withTlbCpu(0));
         assertThat(at(l, onlyCpu0, f, 1, 1)).isNotEqualTo(Palette.TLB_STALE.argb());
-        Overlay faults = new Overlay(new long[] {f + 1}, new long[0], new long[0], new int[0], 1, -1, -1, -1, -1, -1);
+        Overlay faults = new Overlay(new long[] {f + 1}, new long[0], new long[0], new int[0], new int[0], 1, -1, -1, -1, -1, -1);
         int[] fx = render(s, l, EnumSet.of(Layer.DIRECT_MAP, Layer.FAULTS), faults);
         long c = l.cellOf(f + 1);
         int mid = l.side() / 2;

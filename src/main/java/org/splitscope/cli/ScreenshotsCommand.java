@@ -1,0 +1,62 @@
+package org.splitscope.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code screenshots}: the README's pictures of the real app window. Needs a display (run it under
+ * {@code xvfb-run} on a server); the app is loaded by name so the rest of the command line never
+ * links JavaFX.
+ */
+@Command(name = "screenshots", mixinStandardHelpOptions = true,
+        description = "Open the app, drive it through a few states and write each window as a PNG (needs a display).")
+final class ScreenshotsCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--out", defaultValue = "assets/screenshots", paramLabel = "DIR",
+            description = "Directory for the PNGs (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--width", defaultValue = "1500")
+    int width;
+
+    @Option(names = "--height", defaultValue = "950")
+    int height;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Integer call() {
+        if (width < 900 || height < 600 || width > 8000 || height > 8000) {
+            throw new UserError("--width/--height: the window must be between 900x600 and 8000x8000");
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        List<Path> written;
+        try {
+            written = (List<Path>) Class.forName("org.splitscope.ui.ScreenshotTour")
+                    .getMethod("write", Path.class, int.class, int.class).invoke(null, out, width, height);
+        } catch (ClassNotFoundException e) {
+            throw new UserError("this build has no desktop app");
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            Throwable t = e instanceof java.lang.reflect.InvocationTargetException ite && ite.getCause() != null
+                    ? ite.getCause() : e;
+            if (t instanceof java.io.IOException io) {
+                throw new UserError("--out " + out + ": " + io.getMessage());
+            }
+            while (t.getCause() != null && t.getCause() != t) {
+                t = t.getCause();
+            }
+            throw new UserError("cannot open the app for screenshots: " + t.getMessage()
+                    + " (a display is needed: run under xvfb-run)");
+        }
+        for (Path p : written) {
+            o.println(p);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,169 @@
+package org.splitscope.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.splitscope.core.history.HistoryBudget;
+import org.splitscope.export.PngWriter;
+
+/**
+ * Makes the README's screenshots from the real app: opens the main window, drives it through a few
+ * states with the same view-model commands the toolbar uses, and writes each window as a PNG.
+ * Run it with {@code java -jar target/splitscope.jar screenshots --out assets/screenshots} on a
+ * display (under {@code xvfb-run} on a server).
+ */
+public final class ScreenshotTour {
+    /** One screenshot: its file name and what to do to the app before taking it. */
+    record Shot(String file, Consumer<Stage> setup) {
+    }
+
+    private AppViewModel vm;
+    private MainView view;
+    private Stage stage;
+
+    private ScreenshotTour() {
+    }
+
+    /** Writes the screenshots to {@code dir} (created if missing) and returns their paths. */
+    public static List<Path> write(Path dir, int width, int height) throws IOException {
+        Files.createDirectories(dir);
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        try {
+            Platform.startup(() -> started.complete(null));
+        } catch (IllegalStateException alreadyRunning) {
+            started.complete(null);
+        }
+        await(started);
+        Platform.setImplicitExit(false);
+        ScreenshotTour tour = new ScreenshotTour();
+        List<Path> written = new ArrayList<>();
+        try {
+            onFx(() -> tour.open(width, height));
+            for (Shot shot : tour.shots()) {
+                onFx(() -> {
+                    shot.setup().accept(tour.stage);
+                    return null;
+                });
+                settle();
+                Path out = dir.resolve(shot.file());
+                int[] size = new int[2];
+                int[] px = onFx(() -> tour.pixels(size));
+                PngWriter.write(px, size[0], size[1], out);
+                written.add(out);
+            }
+        } finally {
+            onFx(() -> {
+                tour.vm.shutdown();
+                tour.stage.close();
+                return null;
+            });
+            Platform.exit();
+        }
+        return written;
+    }
+
+    private Void open(int width, int height) {
+        // The same-thread executor: each command has finished when the call returns, so a shot shows
+        // exactly the state its setup asked for.
+        vm = new AppViewModel(SimExecutor.sameThread(), RecentFiles.inMemory(), HistoryBudget.DEFAULT);
+        stage = new Stage();
+        view = new MainView(vm, stage);
+        Scene scene = new Scene(view.root(), width, height);
+        MainView.applyTheme(scene, false);
+        view.installKeys(scene);
+        stage.setScene(scene);
+        stage.show();
+        return null;
+    }
+
+    private List<Shot> shots() {
+        return List.of(
+                new Shot("overlap-crash.png", s -> {
+                    vm.setDark(false);
+                    vm.openBuiltin("overlap-crash");
+                    vm.runToBreakpoint("rmp-fault", true);
+                    vm.zoomTo(0x20000, 0x20200);
+                    vm.selectFrames(0x20001, 0x20002);
+                    view.bottomTabs.getSelectionModel().select(0);
+                }),
+                new Shot("overlap-crash-split-on-demand.png", s -> {
+                    vm.setPolicy("split-on-demand");
+                    vm.selectFrames(0x20005, 0x20006);
+                }),
+                new Shot("stale-tlb.png", s -> {
+                    vm.openBuiltin("stale-tlb");
+                    vm.toEnd();
+                    vm.zoomTo(0x30000, 0x30200);
+                    vm.selectFrames(0x30010, 0x30011);
+                }),
+                new Shot("multi-guest-dark.png", s -> {
+                    vm.setDark(true);
+                    vm.openBuiltin("multi-guest");
+                    vm.seek(vm.snapshot().totalSteps() / 2);
+                    view.bottomTabs.getSelectionModel().select(1);
+                }));
+    }
+
+    private int[] pixels(int[] size) {
+        Scene scene = stage.getScene();
+        WritableImage img = scene.snapshot(null);
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        int[] px = new int[w * h];
+        img.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), px, 0, w);
+        size[0] = w;
+        size[1] = h;
+        return px;
+    }
+
+    /** Lets a few pulses lay out the window and the heat map render at its new size. */
+    private static void settle() {
+        for (int i = 0; i < 3; i++) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            onFx(() -> null);
+        }
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> c) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(c.call());
+            } catch (Exception | Error e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return await(f);
+    }
+
+    private static <T> T await(CompletableFuture<T> f) {
+        try {
+            return f.get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the app did not answer within 60 s");
+        }
+    }
+}
