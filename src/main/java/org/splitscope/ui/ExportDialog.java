@@ -22,11 +22,11 @@ import javafx.stage.FileChooser;
 final class ExportDialog {
     private final MainView view;
     private final AppViewModel vm;
-    private final RadioButton heatMap = new RadioButton("Heat map with legend, caption and state hash");
-    private final RadioButton window = new RadioButton("The whole window");
-    private final Spinner<Integer> width = new Spinner<>(320, 8192, 1920, 160);
-    private final Spinner<Integer> height = new Spinner<>(240, 8192, 1080, 90);
-    private final TextField file = new TextField();
+    final RadioButton heatMap = new RadioButton("Heat map with legend, caption and state hash");
+    final RadioButton window = new RadioButton("The whole window");
+    final Spinner<Integer> width = new Spinner<>(320, 8192, 1920, 160);
+    final Spinner<Integer> height = new Spinner<>(240, 8192, 1080, 90);
+    final TextField file = new TextField();
 
     ExportDialog(MainView view, AppViewModel vm) {
         this.view = view;
@@ -41,6 +41,11 @@ final class ExportDialog {
         String name = s == null ? "splitscope" : s.scenarioId() + "-" + s.policy() + "-step" + s.position().step();
         file.setText(Path.of(System.getProperty("user.home"), name + ".png").toString());
         file.setPrefColumnCount(36);
+        file.setId("export-file");
+        width.setId("export-width");
+        height.setId("export-height");
+        heatMap.setId("export-heat-map");
+        window.setId("export-window");
     }
 
     void showWindowMode() {

@@ -271,7 +271,9 @@ public final class MainView {
         bottomTabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> panelsChanged());
         SplitPane all = new SplitPane(top, bottomTabs);
         all.setOrientation(Orientation.VERTICAL);
-        all.setDividerPositions(0.7);
+        all.setDividerPositions(0.64);
+        bottomTabs.setMinHeight(150);
+        SplitPane.setResizableWithParent(bottomTabs, false);
         return all;
     }
 
