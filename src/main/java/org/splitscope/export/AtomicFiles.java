@@ -29,6 +29,10 @@ public final class AtomicFiles {
             try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
                 content.write(os);
             }
+            // createTempFile makes the file private (0600); an exported picture is an ordinary file
+            if (Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

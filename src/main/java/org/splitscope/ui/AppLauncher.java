@@ -8,6 +8,15 @@ public final class AppLauncher {
     }
 
     public static void launch(String[] args) {
+        quietJavaFxLog();
         Application.launch(SplitScopeApp.class, args);
+    }
+
+    /**
+     * JavaFX warns "Unsupported JavaFX configuration" when it runs from the class path, as it does from
+     * one runnable jar; that is how this app ships, so the warning tells a user nothing.
+     */
+    static void quietJavaFxLog() {
+        java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);
     }
 }

@@ -521,13 +521,20 @@ public final class AppViewModel {
         playingProperty.set(true);
         sim.submit(() -> {
             playLast = System.nanoTime();
+            if (session != null) {
+                session.playStarted();
+            }
             tick();
         });
     }
 
     public void pause() {
+        boolean was = playing;
         playing = false;
         playingProperty.set(false);
+        if (was) {
+            onSim(s -> { });                               // republish: the full event log, the charts
+        }
     }
 
     /** Steps per second; 0 means as fast as possible. */

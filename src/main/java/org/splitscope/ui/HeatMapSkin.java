@@ -1,6 +1,7 @@
 package org.splitscope.ui;
 
 import java.nio.IntBuffer;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SkinBase;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
@@ -13,8 +14,9 @@ import org.splitscope.render.CellLayout;
 
 /**
  * Shows {@link HeatMap.Frame}s: one {@link PixelBuffer} over an int array, recreated only when the
- * size changes; a new frame is copied in and the whole buffer marked dirty (one update per pulse,
- * since the view model applies at most one snapshot per pulse). Smoothing is off so cells stay sharp.
+ * size changes; a new frame is copied in and the part with cells marked dirty and shown (one update
+ * per pulse, since the view model applies at most one snapshot per pulse). Smoothing is off so cells
+ * stay sharp.
  */
 final class HeatMapSkin extends SkinBase<HeatMap> {
     private final ImageView view = new ImageView();
@@ -81,9 +83,24 @@ final class HeatMapSkin extends SkinBase<HeatMap> {
             view.setImage(new WritableImage(buffer));
         }
         System.arraycopy(f.pixels(), 0, backing, 0, w * h);
-        buffer.updateBuffer(b -> null);
-        layout = f.layout();
+        // Show (and upload) only the part with cells in it, plus a margin for the selection outline:
+        // the rest is background, drawn by the pane. A software renderer pays per pixel drawn.
+        CellLayout l = f.layout();
+        int usedCols = (int) Math.max(1, Math.min(l.cols(), l.cells()));
+        int x0 = Math.max(0, l.originX() - MARGIN);
+        int y0 = Math.max(0, l.originY() - MARGIN);
+        int x1 = Math.min(w, l.originX() + usedCols * l.side() + MARGIN);
+        int y1 = Math.min(h, l.originY() + l.rows() * l.side() + MARGIN);
+        Rectangle2D used = x1 > x0 && y1 > y0 ? new Rectangle2D(x0, y0, x1 - x0, y1 - y0) : new Rectangle2D(0, 0, w, h);
+        if (!used.equals(view.getViewport())) {
+            view.setViewport(used);
+            getSkinnable().requestLayout();
+        }
+        buffer.updateBuffer(b -> used);
+        layout = l;
     }
+
+    private static final int MARGIN = 3;
 
     /** The pixel at (x, y) as last shown (tests read the screen through it). */
     int pixel(int x, int y) {
@@ -96,7 +113,8 @@ final class HeatMapSkin extends SkinBase<HeatMap> {
 
     @Override
     protected void layoutChildren(double x, double y, double w, double h) {
-        view.relocate(x, y);
+        Rectangle2D used = view.getViewport();
+        view.relocate(x + (used == null ? 0 : used.getMinX()), y + (used == null ? 0 : used.getMinY()));
         int iw = (int) Math.floor(w);
         int ih = (int) Math.floor(h);
         if ((iw != reportedW || ih != reportedH) && iw > 1 && ih > 1 && getSkinnable().listener() != null) {

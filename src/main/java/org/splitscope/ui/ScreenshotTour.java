@@ -40,6 +40,7 @@ public final class ScreenshotTour {
     /** Writes the screenshots to {@code dir} (created if missing) and returns their paths. */
     public static List<Path> write(Path dir, int width, int height) throws IOException {
         Files.createDirectories(dir);
+        AppLauncher.quietJavaFxLog();
         CompletableFuture<Void> started = new CompletableFuture<>();
         try {
             Platform.startup(() -> started.complete(null));

@@ -370,6 +370,14 @@ final class Session {
         return new Snapshot.ChartData(x, names, y);
     }
 
+    static final int PLAYING_ROWS = 500;
+
+    /** Play starts: the next snapshot switches the event log to the live tail at once. */
+    void playStarted() {
+        eventsTime = 0;
+        eventsKey = Long.MIN_VALUE;
+    }
+
     private Snapshot.EventRows events(boolean playing) {
         Position pos = timeline.position();
         long key = pos.step() * 4096 + pos.micro() + (long) filter.hashCode() * 31;
@@ -379,6 +387,11 @@ final class Session {
         }
         eventsKey = key;
         eventsTime = now;
+        // while playing the log is a live tail: a short list keeps each update cheap for the FX thread
+        int max = playing ? PLAYING_ROWS : Snapshot.EventRows.MAX;
+        if (playing) {
+            eventsKey = Long.MIN_VALUE;                    // a pause shows the full list at the same position
+        }
         List<Snapshot.EventRow> rows = new ArrayList<>();
         long matching = 0;
         if (!pos.boundary()) {
@@ -386,7 +399,7 @@ final class Session {
             for (int i = pos.micro() - 1; i >= 0; i--) {
                 if (filter.matches(ev.get(i))) {
                     matching++;
-                    if (rows.size() < Snapshot.EventRows.MAX) {
+                    if (rows.size() < max) {
                         rows.add(row(pos.step(), i, ev.get(i), ev.size()));
                     }
                 }
@@ -402,7 +415,10 @@ final class Session {
                 continue;
             }
             matching++;
-            if (rows.size() >= Snapshot.EventRows.MAX) {
+            if (rows.size() >= max) {
+                if (playing) {
+                    break;                                 // the count of all matching rows can wait for the pause
+                }
                 continue;
             }
             long step = timeline.stepOfStoredEvent(i);
@@ -414,7 +430,8 @@ final class Session {
             rows.add(row(step, i - stepFirst, e, stepNext - stepFirst));
         }
         java.util.Collections.reverse(rows);
-        String text = matching > rows.size() ? "showing the latest " + rows.size() + " of " + matching + " events"
+        String text = playing ? "playing: the latest " + rows.size() + " events"
+                : matching > rows.size() ? "showing the latest " + rows.size() + " of " + matching + " events"
                 : matching + " events";
         if (timeline.firstStoredStep() > 0) {
             text += " (events before step " + (timeline.firstStoredStep() + 1) + " were released to stay within the history budget)";

@@ -88,6 +88,26 @@ class AppViewModelTest {
     }
 
     @Test
+    @DisplayName("while playing the event log is a short live tail; pausing shows the whole log at that step")
+    void playingEventTail() {
+        vm.openBuiltin("lazy-accept");
+        vm.seek(2000);
+        int full = s().events().rows().size();
+        assertThat(full).isGreaterThan(Session.PLAYING_ROWS);
+        vm.setSpeed(0);
+        vm.play();
+        Snapshot playing = s();
+        assertThat(playing.events().rows()).hasSizeLessThanOrEqualTo(Session.PLAYING_ROWS);
+        assertThat(playing.events().filterText()).startsWith("playing");
+        // the tail ends with the latest event
+        var last = playing.events().rows().get(playing.events().rows().size() - 1);
+        assertThat(last.after()).isEqualTo(playing.position());
+        vm.pause();
+        assertThat(s().events().rows().size()).isGreaterThan(Session.PLAYING_ROWS);
+        assertThat(s().events().filterText()).doesNotStartWith("playing");
+    }
+
+    @Test
     @DisplayName("switching policy re-runs the scenario at the same step")
     void policySwitch() {
         vm.seek(3);

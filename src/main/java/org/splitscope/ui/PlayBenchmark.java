@@ -1,0 +1,188 @@
+package org.splitscope.ui;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.splitscope.core.history.HistoryBudget;
+
+/**
+ * Measures play in the real window: the app's own main view, background simulation thread and
+ * pulse loop, at a given speed, for a given time. Reports the steps per second the run advanced, the
+ * frames per second the heat map was redrawn (snapshots applied on the FX thread), the pulses per
+ * second JavaFX ran, and the longest gap between two redraws. Needs a display ({@code xvfb-run}).
+ */
+public final class PlayBenchmark {
+    private PlayBenchmark() {
+    }
+
+    private static final class Counters {
+        volatile long frames;
+        volatile long pulses;
+        volatile long lastFrameNs;
+        volatile long maxGapNs;
+        volatile boolean measuring;
+    }
+
+    /** Plays {@code scenario} at {@code speed} steps/s (0 = as fast as possible) for {@code seconds}. */
+    public static Map<String, Object> run(String scenario, String policy, double speed, double seconds, int width,
+                                          int height) throws Exception {
+        AppLauncher.quietJavaFxLog();
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        try {
+            Platform.startup(() -> started.complete(null));
+        } catch (IllegalStateException alreadyRunning) {
+            started.complete(null);
+        }
+        started.get(60, TimeUnit.SECONDS);
+        Platform.setImplicitExit(false);
+        Counters c = new Counters();
+        AppViewModel[] vmRef = new AppViewModel[1];
+        Stage[] stageRef = new Stage[1];
+        AnimationTimer[] timer = new AnimationTimer[1];
+        fx(() -> {
+            AppViewModel vm = new AppViewModel(SimExecutor.background(), RecentFiles.inMemory(), HistoryBudget.DEFAULT);
+            Stage stage = new Stage();
+            MainView view = new MainView(vm, stage);
+            Scene scene = new Scene(view.root(), width, height);
+            MainView.applyTheme(scene, false);
+            stage.setScene(scene);
+            stage.show();
+            if (Boolean.getBoolean("splitscope.dumpBackgrounds")) {
+                Platform.runLater(() -> Platform.runLater(() -> dump(view.root(), 0)));
+            }
+            vm.snapshotProperty().addListener((o, a, b) -> {
+                long now = System.nanoTime();
+                if (c.measuring) {
+                    c.frames++;
+                    if (c.lastFrameNs != 0) {
+                        c.maxGapNs = Math.max(c.maxGapNs, now - c.lastFrameNs);
+                    }
+                }
+                c.lastFrameNs = now;
+            });
+            timer[0] = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    if (c.measuring) {
+                        c.pulses++;
+                    }
+                    vm.pulse();
+                }
+            };
+            timer[0].start();
+            vm.openBuiltin(scenario);
+            if (policy != null) {
+                vm.setPolicy(policy);
+            }
+            vmRef[0] = vm;
+            stageRef[0] = stage;
+        });
+        AppViewModel vm = vmRef[0];
+        try {
+            waitFor(() -> vm.snapshot() != null && vm.busyTextProperty().get() == null
+                    && (policy == null || policy.equals(vm.snapshot().policy())), 60_000, "the scenario did not load");
+            Thread.sleep(500);                                      // let the window settle at its size
+            fx(() -> {
+                vm.setSpeed(speed);
+                c.lastFrameNs = 0;
+                c.measuring = true;
+                vm.play();
+            });
+            long startStep = vm.snapshot().position().step();
+            long t0 = System.nanoTime();
+            long deadline = t0 + (long) (seconds * 1e9);
+            while (System.nanoTime() < deadline && (vm.playingProperty().get() || System.nanoTime() - t0 < 1_000_000_000L)) {
+                Thread.sleep(20);
+            }
+            long[] end = new long[2];
+            fx(() -> {
+                c.measuring = false;
+                vm.pause();
+                end[0] = vm.snapshot().position().step();
+                end[1] = vm.snapshot().totalSteps();
+            });
+            double elapsed = (System.nanoTime() - t0) / 1e9;
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("scenario", scenario);
+            r.put("policy", vm.snapshot().policy());
+            r.put("speed_steps_per_s", speed);
+            r.put("seconds", round(elapsed));
+            r.put("steps", end[0] - startStep);
+            r.put("steps_per_s", round((end[0] - startStep) / elapsed));
+            r.put("view_fps", round(c.frames / elapsed));
+            r.put("pulses_per_s", round(c.pulses / elapsed));
+            r.put("max_frame_gap_ms", round(c.maxGapNs / 1e6));
+            r.put("reached_end", end[0] >= end[1]);
+            r.put("width", width);
+            r.put("height", height);
+            return r;
+        } finally {
+            fx(() -> {
+                timer[0].stop();
+                vm.shutdown();
+                stageRef[0].close();
+            });
+            Platform.exit();
+        }
+    }
+
+    /**
+     * Lists the big regions whose background is layered (cached and drawn as a nine-slice image by
+     * the software renderer): {@code -Dsplitscope.dumpBackgrounds=true}. A diagnostic for the CSS.
+     */
+    @SuppressWarnings("java:S106")
+    static void dump(javafx.scene.Parent p, int depth) {
+        for (javafx.scene.Node n : p.getChildrenUnmodifiable()) {
+            if (n instanceof javafx.scene.layout.Region r && r.getBackground() != null) {
+                var fills = r.getBackground().getFills();
+                double area = r.getWidth() * r.getHeight();
+                boolean simple = fills.size() == 1 && fills.get(0).getInsets().equals(javafx.geometry.Insets.EMPTY)
+                        && fills.get(0).getRadii().isUniform() && fills.get(0).getRadii().getTopLeftHorizontalRadius() == 0;
+                if (area > 20000 && (!simple || !r.getBackground().getImages().isEmpty())) {
+                    System.err.println("DUMP " + depth + " " + r.getClass().getSimpleName() + " " + r.getStyleClass() + " " + (int) r.getWidth() + "x" + (int) r.getHeight() + " fills=" + fills.size());
+                }
+            }
+            if (n instanceof javafx.scene.Parent q) {
+                dump(q, depth + 1);
+            }
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier cond, long ms, String what) throws Exception {
+        long until = System.currentTimeMillis() + ms;
+        while (!fxGet(cond)) {
+            if (System.currentTimeMillis() > until) {
+                throw new IllegalStateException(what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static boolean fxGet(java.util.function.BooleanSupplier cond) throws Exception {
+        CompletableFuture<Boolean> f = new CompletableFuture<>();
+        Platform.runLater(() -> f.complete(cond.getAsBoolean()));
+        return f.get(60, TimeUnit.SECONDS);
+    }
+
+    private static void fx(Runnable r) throws Exception {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                r.run();
+                f.complete(null);
+            } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+            }
+        });
+        f.get(60, TimeUnit.SECONDS);
+    }
+}
