@@ -340,6 +340,14 @@ public final class MainView {
         caption.textProperty().bind(vm.captionProperty());
         micro.textProperty().bind(vm.microTextProperty());
         hover.textProperty().bind(vm.hoverTextProperty());
+        Tooltip cellTip = new Tooltip();
+        cellTip.textProperty().bind(vm.hoverTextProperty());
+        cellTip.setShowDelay(javafx.util.Duration.millis(400));
+        cellTip.setHideDelay(javafx.util.Duration.millis(100));
+        cellTip.setShowDuration(javafx.util.Duration.INDEFINITE);
+        cellTip.setWrapText(true);
+        cellTip.setMaxWidth(520);
+        Tooltip.install(heatMap, cellTip);
         buttons.get(AppAction.STEP_BACK).disableProperty().bind(vm.canStepBackProperty().not());
         buttons.get(AppAction.MICRO_BACK).disableProperty().bind(vm.canStepBackProperty().not());
         buttons.get(AppAction.TO_START).disableProperty().bind(vm.canStepBackProperty().not());

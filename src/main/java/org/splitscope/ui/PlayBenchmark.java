@@ -52,9 +52,6 @@ public final class PlayBenchmark {
             MainView.applyTheme(scene, false);
             stage.setScene(scene);
             stage.show();
-            if (Boolean.getBoolean("splitscope.dumpBackgrounds")) {
-                Platform.runLater(() -> Platform.runLater(() -> dump(view.root(), 0)));
-            }
             vm.snapshotProperty().addListener((o, a, b) -> {
                 long now = System.nanoTime();
                 if (c.measuring) {
@@ -128,28 +125,6 @@ public final class PlayBenchmark {
                 stageRef[0].close();
             });
             Platform.exit();
-        }
-    }
-
-    /**
-     * Lists the big regions whose background is layered (cached and drawn as a nine-slice image by
-     * the software renderer): {@code -Dsplitscope.dumpBackgrounds=true}. A diagnostic for the CSS.
-     */
-    @SuppressWarnings("java:S106")
-    static void dump(javafx.scene.Parent p, int depth) {
-        for (javafx.scene.Node n : p.getChildrenUnmodifiable()) {
-            if (n instanceof javafx.scene.layout.Region r && r.getBackground() != null) {
-                var fills = r.getBackground().getFills();
-                double area = r.getWidth() * r.getHeight();
-                boolean simple = fills.size() == 1 && fills.get(0).getInsets().equals(javafx.geometry.Insets.EMPTY)
-                        && fills.get(0).getRadii().isUniform() && fills.get(0).getRadii().getTopLeftHorizontalRadius() == 0;
-                if (area > 20000 && (!simple || !r.getBackground().getImages().isEmpty())) {
-                    System.err.println("DUMP " + depth + " " + r.getClass().getSimpleName() + " " + r.getStyleClass() + " " + (int) r.getWidth() + "x" + (int) r.getHeight() + " fills=" + fills.size());
-                }
-            }
-            if (n instanceof javafx.scene.Parent q) {
-                dump(q, depth + 1);
-            }
         }
     }
 

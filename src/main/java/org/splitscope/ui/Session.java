@@ -302,7 +302,7 @@ final class Session {
         if (unit == PageSize.K4) {
             RmpEntry e = rmp.entry(pfn);
             return "frame " + Pfns.hex(pfn) + ": " + leafText(dm, pfn) + "; RMP " + e.state()
-                    + (e.assigned() ? " (guest " + e.asid() + ")" : "");
+                    + (e.assigned() ? " (guest " + e.asid() + ")" : "") + tlbSummary(sim.tlb(), pfn);
         }
         if (unit == PageSize.M2) {
             int r = Pfns.region(pfn);
@@ -315,6 +315,34 @@ final class Session {
         return "1G region " + Pfns.hex(Pfns.gigBase(g)) + ": " + (dm.gigKind(g) == DirectMap.LEAF_1G ? "1G leaf"
                 : dm.leaves2mIn(g) + " 2M leaves, " + dm.tables4kIn(g) + " 4K tables") + "; "
                 + rmp.assignedInGig(g) + " private frames";
+    }
+
+    /** "; TLB: 2 entries (STALE)" for the entries of every CPU over one frame (R19), or "". */
+    private static String tlbSummary(TlbSet tlb, long pfn) {
+        int n = 0;
+        int classes = 0;
+        for (int cpu = 0; cpu < tlb.cpus(); cpu++) {
+            for (PageSize size : PageSize.values()) {
+                if (tlb.holds(cpu, size, pfn)) {
+                    n++;
+                    classes |= tlb.classify(cpu, size, size.base(pfn));
+                }
+            }
+        }
+        if (n == 0) {
+            return "";
+        }
+        List<String> cls = new ArrayList<>();
+        if ((classes & TlbSet.STALE) != 0) {
+            cls.add("STALE");
+        }
+        if ((classes & TlbSet.MIXED_SIZE) != 0) {
+            cls.add("MIXED_SIZE");
+        }
+        if ((classes & TlbSet.RMP_HAZARD) != 0) {
+            cls.add("RMP_HAZARD");
+        }
+        return "; TLB: " + n + (n == 1 ? " entry" : " entries") + (cls.isEmpty() ? "" : " (" + String.join(", ", cls) + ")");
     }
 
     // ---- scrubber markers, charts, event rows ---------------------------------------------------

@@ -155,6 +155,9 @@ class MainViewFlowTest {
         robot.type(KeyCode.RIGHT, 5);                          // after the RMP #PF
         robot.interact(() -> vm.zoomTo(0x20000, 0x20200));    // one 2M region, 512 cells
         assertThat(skin().layout().unit().frames()).isEqualTo(1);
+        robot.moveTo(screenPointOf(0x20005));
+        assertThat(view.hover.getText()).isEqualTo(
+                "frame 0x20005: under a 2M leaf at 0x20000; RMP HYPERVISOR; TLB: 2 entries (RMP_HAZARD)");
         robot.clickOn(screenPointOf(0x20001));
         assertThat(view.inspector.title.getText()).contains("Frame 0x20001");
         String fields = view.inspector.fields.getChildren().stream()
