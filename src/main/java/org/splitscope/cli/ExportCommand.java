@@ -3,18 +3,21 @@ package org.splitscope.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.splitscope.core.history.EventFilter;
 import org.splitscope.core.history.Timeline;
 import org.splitscope.core.sim.RunSummary;
 import org.splitscope.core.sim.SimSpec;
+import org.splitscope.export.CsvExport;
+import org.splitscope.export.GifWriter;
 import org.splitscope.export.PngWriter;
-import org.splitscope.render.ExportComposer;
-import org.splitscope.render.Figures;
 import org.splitscope.render.Layer;
-import org.splitscope.render.Overlay;
-import org.splitscope.render.OverlayBuilder;
 import org.splitscope.render.Palette;
+import org.splitscope.render.Pictures;
 import org.splitscope.render.Viewport;
 import org.splitscope.scenario.Scenario;
 import picocli.CommandLine.Command;
@@ -22,13 +25,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code export}: the heat map of a scenario at a step as a PNG, with legend, scenario, policy,
- * step, caption and state hash drawn in; the same pixels as the app's "export heat map", without
- * JavaFX.
+ * {@code export}: pictures and data of a run without JavaFX, the same as the app exports. What is
+ * written follows the file name: {@code .png} the heat map at a step (with {@code --compare}, the
+ * policies side by side); {@code .gif} an animation of steps {@code --from} to {@code --to}, each
+ * frame with its step's caption; {@code .csv} the chart series or the event log ({@code --csv}).
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write the heat map at a step as a PNG, with legend, caption and state hash.")
+        description = "Write the heat map as a PNG, an animation of a step range as a GIF, or the series/event log as CSV.")
 final class ExportCommand implements Callable<Integer> {
+    /** Most frames an animation may have. */
+    static final int MAX_FRAMES = 2000;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -38,13 +45,37 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "ID")
     String policy;
 
+    @Option(names = "--compare", paramLabel = "a,b,...|all",
+            description = "Draw these policies side by side (PNG or GIF), cells that differ marked.")
+    String compare;
+
     @Option(names = "--seed", paramLabel = "N")
     Long seed;
 
-    @Option(names = "--step", required = true, paramLabel = "N", description = "Steps run before the picture (0 = as booted).")
-    long step;
+    @Option(names = "--step", paramLabel = "N",
+            description = "Steps run before the picture, or the last step of a CSV (0 = as booted; default: the whole run).")
+    Long step;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.png")
+    @Option(names = "--from", paramLabel = "N", description = "First step of a GIF animation.")
+    Long from;
+
+    @Option(names = "--to", paramLabel = "M", description = "Last step of a GIF animation.")
+    Long to;
+
+    @Option(names = "--every", paramLabel = "K", defaultValue = "1", description = "A GIF frame every K steps (default 1).")
+    long every;
+
+    @Option(names = "--delay-ms", paramLabel = "MS", defaultValue = "800", description = "Time each GIF frame shows (default 800).")
+    int delayMs;
+
+    @Option(names = "--csv", paramLabel = "series|events", description = "What a .csv holds: the chart series or the event log.")
+    String csv;
+
+    @Option(names = "--filter", paramLabel = "CONDITION",
+            description = "Events a --csv events file keeps: kinds and pfn=A-B, guest=N, cpu=N (as --break without tlb=).")
+    String filter;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.png|.gif|.csv")
     Path out;
 
     @Option(names = "--width", defaultValue = "1600")
@@ -66,11 +97,16 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--tlb-cpu", defaultValue = "-1", description = "Show one CPU's TLB conflicts (default: all CPUs).")
     int tlbCpu;
 
+    private enum Kind { PNG, GIF, CSV }
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        if (!out.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
-            throw new UserError("--out " + out + ": the file name must end in .png");
+        Kind kind = kind();
+        checkCombinations(kind);
+        Scenario s = Loaded.scenario(scenario);
+        if (kind == Kind.CSV) {
+            return csv(o, s);
         }
         Set<Layer> ls;
         try {
@@ -83,36 +119,162 @@ final class ExportCommand implements Callable<Integer> {
             case "dark" -> Palette.DARK;
             default -> throw new UserError("--theme must be light or dark");
         };
-        Scenario s = Loaded.scenario(scenario);
-        SimSpec simSpec = Loaded.spec(s, policy, seed);
-        Timeline t = TimelineRuns.open(simSpec, Timeline.Options.FULL);
-        if (step < 0 || step > t.totalSteps()) {
-            throw new UserError("--step " + step + ": the scenario has " + t.totalSteps() + " steps");
+        List<String> policies = compare == null ? List.of(policy == null ? s.policyId() : policy)
+                : CompareCommand.policies(compare, s);
+        List<Timeline> runs = new ArrayList<>();
+        for (String p : policies) {
+            runs.add(TimelineRuns.open(Loaded.spec(s, p, seed), Timeline.Options.FULL));
         }
+        Timeline first = runs.get(0);
+        SimSpec simSpec = first.spec();
         if (tlbCpu < -1 || tlbCpu >= simSpec.machine().cpus()) {
             throw new UserError("--tlb-cpu must be -1 (all) or 0.." + (simSpec.machine().cpus() - 1));
         }
-        long frames = t.simulation().directMap().frames();
+        long frames = first.simulation().directMap().frames();
         Viewport vp = zoom == null ? Viewport.whole(frames) : parseZoom(zoom, frames);
-        t.seek(step);
-        Overlay overlay = OverlayBuilder.build(t, 16).withTlbCpu(tlbCpu);
-        RunSummary sum = RunSummary.of(t.simulation());
-        String caption = step == 0 ? s.description() : t.simulation().program().caption(step - 1);
-        ExportComposer.Header head = new ExportComposer.Header(s.title(), s.id(), simSpec.policy().id(), step,
-                t.totalSteps(), caption == null ? t.simulation().step(step - 1).describe() : caption, sum.stateHash(),
-                Figures.of(sum));
-        ExportComposer.Picture pic;
+        Pictures.Spec ps = new Pictures.Spec(s.title(), s.id(), s.description(), vp, ls, tlbCpu, pal, width, height);
+        return kind == Kind.PNG ? png(o, runs, ps) : gif(o, runs, ps);
+    }
+
+    private Kind kind() {
+        String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".png")) {
+            return Kind.PNG;
+        }
+        if (name.endsWith(".gif")) {
+            return Kind.GIF;
+        }
+        if (name.endsWith(".csv")) {
+            return Kind.CSV;
+        }
+        throw new UserError("--out " + out + ": the file name must end in .png, .gif or .csv");
+    }
+
+    private void checkCombinations(Kind kind) {
+        if (kind != Kind.GIF && (from != null || to != null)) {
+            throw new UserError("--from/--to make an animation: use --out with a .gif name");
+        }
+        if (kind == Kind.GIF && (from == null || to == null)) {
+            throw new UserError("--out " + out + ": a GIF animation needs --from N and --to M");
+        }
+        if (kind == Kind.GIF && step != null) {
+            throw new UserError("--step is for a .png or .csv; an animation takes --from and --to");
+        }
+        if (kind != Kind.CSV && (csv != null || filter != null)) {
+            throw new UserError("--csv and --filter are for a .csv file");
+        }
+        if (kind == Kind.CSV && csv == null) {
+            throw new UserError("--out " + out + ": say what the CSV holds with --csv series or --csv events");
+        }
+        if (kind == Kind.CSV && compare != null) {
+            throw new UserError("--compare draws pictures; for the figures side by side use 'splitscope compare'");
+        }
+        if (compare != null && policy != null) {
+            throw new UserError("--policy and --compare cannot be combined");
+        }
+        if (every < 1) {
+            throw new UserError("--every must be at least 1");
+        }
+        if (delayMs < 10 || delayMs > 60_000) {
+            throw new UserError("--delay-ms must be between 10 and 60000");
+        }
+    }
+
+    private int png(PrintWriter o, List<Timeline> runs, Pictures.Spec ps) {
+        long total = runs.get(0).totalSteps();
+        long at = step == null ? total : step;
+        if (at < 0 || at > total) {
+            throw new UserError("--step " + at + ": the scenario has " + total + " steps");
+        }
+        for (Timeline t : runs) {
+            t.seek(at);
+        }
+        int[] px;
         try {
-            pic = new ExportComposer().compose(t.simulation(), head, vp, ls, overlay, pal, width, height);
+            px = Pictures.draw(runs, ps);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
         try {
-            PngWriter.write(pic.pixels(), pic.width(), pic.height(), out);
+            PngWriter.write(px, width, height, out);
         } catch (IOException e) {
             throw new UserError("cannot write " + out + ": " + e.getMessage());
         }
-        o.printf("wrote %s (%dx%d, step %d, state hash %s)%n", out, width, height, step, sum.stateHash());
+        if (runs.size() == 1) {
+            o.printf("wrote %s (%dx%d, step %d, state hash %s)%n", out, width, height, at,
+                    RunSummary.of(runs.get(0).simulation()).stateHash());
+        } else {
+            o.printf("wrote %s (%dx%d, step %d, %d policies side by side)%n", out, width, height, at, runs.size());
+        }
+        return 0;
+    }
+
+    private int gif(PrintWriter o, List<Timeline> runs, Pictures.Spec ps) {
+        long total = runs.get(0).totalSteps();
+        if (from < 0 || to > total || from > to) {
+            throw new UserError("--from " + from + " --to " + to + ": need 0 <= from <= to <= " + total);
+        }
+        long count = (to - from) / every + 1;
+        if (count > MAX_FRAMES) {
+            throw new UserError("--from " + from + " --to " + to + " makes " + count + " frames; at most " + MAX_FRAMES
+                    + " (use --every K)");
+        }
+        try {
+            Pictures.draw(runs, ps);                      // a size that cannot be drawn fails before any file is opened
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        try {
+            GifWriter.write(out, width, height, (int) count, delayMs, i -> {
+                long at = from + i * every;
+                for (Timeline t : runs) {
+                    t.seek(at);
+                }
+                return Pictures.draw(runs, ps);
+            });
+        } catch (IOException e) {
+            throw new UserError("cannot write " + out + ": " + e.getMessage());
+        }
+        o.printf("wrote %s (%dx%d, %d frames: steps %d to %d%s)%n", out, width, height, count, from, to,
+                every > 1 ? " every " + every : "");
+        return 0;
+    }
+
+    private int csv(PrintWriter o, Scenario s) {
+        SimSpec simSpec = Loaded.spec(s, policy, seed);
+        long total = Loaded.create(simSpec).stepCount();
+        long at = step == null ? total : step;
+        if (at < 0 || at > total) {
+            throw new UserError("--step " + at + ": the scenario has " + total + " steps");
+        }
+        try {
+            long rows;
+            switch (csv) {
+                case "series" -> {
+                    if (filter != null) {
+                        throw new UserError("--filter is for --csv events");
+                    }
+                    rows = CsvExport.writeSeries(simSpec, at, out, () -> false);
+                }
+                case "events" -> {
+                    EventFilter f;
+                    try {
+                        f = EventFilter.parse(filter);
+                    } catch (IllegalArgumentException e) {
+                        throw new UserError("--filter: " + e.getMessage());
+                    }
+                    rows = CsvExport.writeEvents(simSpec, at, f, out, () -> false);
+                }
+                default -> throw new UserError("--csv must be series or events");
+            }
+            if (csv.equals("series")) {
+                o.printf("wrote %s (%d rows: step boundaries 0 to %d)%n", out, rows, at);
+            } else {
+                o.printf("wrote %s (%d events of steps 1 to %d)%n", out, rows, at);
+            }
+        } catch (IOException e) {
+            throw new UserError("cannot write " + out + ": " + e.getMessage());
+        }
         return 0;
     }
 

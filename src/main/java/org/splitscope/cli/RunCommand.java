@@ -1,5 +1,6 @@
 package org.splitscope.cli;
 
+import org.splitscope.render.Durations;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -76,17 +77,7 @@ final class RunCommand implements Callable<Integer> {
         sim.runTo(target);
         RunSummary summary = RunSummary.of(sim);
         if (json) {
-            ObjectNode o = SummaryJson.of(summary);
-            ArrayNode arr = o.putArray("faults");
-            for (FaultLog.Entry e : faults.first) {
-                ObjectNode f = arr.addObject();
-                f.put("step", e.step());
-                f.put("kind", e.event().kind().id());
-                f.put("cpu", e.event().cpu());
-                f.put("pfn", Pfns.hex(e.event().pfn()));
-                f.put("description", e.event().describe());
-            }
-            Json.print(out, o);
+            Json.print(out, SummaryJson.of(summary, faults));
         } else {
             printText(out, summary, faults);
         }

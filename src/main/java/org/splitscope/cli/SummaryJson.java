@@ -53,4 +53,19 @@ final class SummaryJson {
         o.put("state_hash", s.stateHash());
         return o;
     }
+
+    /** The summary with the first faults of the run ({@code run --json}, each row of {@code compare --json}). */
+    static ObjectNode of(RunSummary s, FaultLog faults) {
+        ObjectNode o = of(s);
+        com.fasterxml.jackson.databind.node.ArrayNode arr = o.putArray("faults");
+        for (FaultLog.Entry e : faults.first) {
+            ObjectNode f = arr.addObject();
+            f.put("step", e.step());
+            f.put("kind", e.event().kind().id());
+            f.put("cpu", e.event().cpu());
+            f.put("pfn", org.splitscope.core.mem.Pfns.hex(e.event().pfn()));
+            f.put("description", e.event().describe());
+        }
+        return o;
+    }
 }

@@ -281,20 +281,7 @@ public final class HeatMapRasterizer {
             Arrays.fill(activity, 0, cells, 0);
         }
         if (layers.contains(Layer.TLB)) {
-            TlbSet tlb = sim.tlb();
-            tlb.forEach(o.tlbCpu(), (cpu, size, base) -> {
-                int m = tlb.classify(cpu, size, base);
-                if (m == 0) {
-                    return;
-                }
-                long from = Math.max(base, l.viewport().start());
-                long to = Math.min(base + size.frames(), l.viewport().end());
-                for (long p = from; p < to; ) {
-                    long c = l.cellOf(p);
-                    tlbMask[(int) c] |= (byte) m;
-                    p = l.pfnOf(c + 1);
-                }
-            });
+            tlbMasks(sim, l, o.tlbCpu(), tlbMask);
         }
         for (long pfn : o.rmpFaults()) {
             long c = l.cellOf(pfn);
@@ -322,6 +309,24 @@ public final class HeatMapRasterizer {
                 activity[(int) c] = Math.max(activity[(int) c], v);
             }
         }
+    }
+
+    /** ORs into {@code out[cell]} the conflict classes (R19) of the TLB entries over each cell. */
+    static void tlbMasks(Simulation sim, CellLayout l, int cpu, byte[] out) {
+        TlbSet tlb = sim.tlb();
+        tlb.forEach(cpu, (c, size, base) -> {
+            int m = tlb.classify(c, size, base);
+            if (m == 0) {
+                return;
+            }
+            long from = Math.max(base, l.viewport().start());
+            long to = Math.min(base + size.frames(), l.viewport().end());
+            for (long p = from; p < to; ) {
+                long cell = l.cellOf(p);
+                out[(int) cell] |= (byte) m;
+                p = l.pfnOf(cell + 1);
+            }
+        });
     }
 
     // ---- drawing primitives --------------------------------------------------------------------

@@ -17,12 +17,20 @@ import org.splitscope.core.workload.ProgramItem;
  * @param description what it shows, or ""
  * @param source      the file it came from (a path, or "builtin:NAME")
  * @param policyId    the policy the file asks for
+ * @param compare     the policies the file asks to compare side by side (extension {@code compare:}),
+ *                    its own policy first; empty when it asks for none
  */
 public record Scenario(String id, String title, String description, String source, MachineSpec machine, String policyId,
-                       long seed, List<GuestSpec> guests, List<ProgramItem> items) {
+                       long seed, List<GuestSpec> guests, List<ProgramItem> items, List<String> compare) {
     public Scenario {
         guests = List.copyOf(guests);
         items = List.copyOf(items);
+        compare = List.copyOf(compare);
+    }
+
+    public Scenario(String id, String title, String description, String source, MachineSpec machine, String policyId,
+                    long seed, List<GuestSpec> guests, List<ProgramItem> items) {
+        this(id, title, description, source, machine, policyId, seed, guests, items, List.of());
     }
 
     /** The run spec under the scenario's own policy and seed. */

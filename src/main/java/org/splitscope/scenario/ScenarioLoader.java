@@ -114,7 +114,7 @@ public final class ScenarioLoader {
             throws ScenarioException {
         Node root = NodeReader.read(label, text, json);
         Fields top = new Fields(label, root, "the scenario");
-        top.allow("splitscope", "name", "description", "machine", "policy", "seed", "guests", "steps");
+        top.allow("splitscope", "name", "description", "machine", "policy", "seed", "guests", "steps", "compare");
         if (!top.has("splitscope")) {
             throw new ScenarioException(label, root.line(), root.column(),
                     "missing 'splitscope: 1' (the format version)");
@@ -133,6 +133,7 @@ public final class ScenarioLoader {
                     + String.join(", ", Policies.ids()) + ")");
         }
         long seed = top.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, 1);
+        List<String> compare = compare(top, policy);
         RamMap ram = RamMap.of(machine);
 
         List<GuestSpec> guests = new ArrayList<>();
@@ -152,7 +153,40 @@ public final class ScenarioLoader {
         for (Node sn : top.list("steps")) {
             items.add(step(new Fields(label, sn, "a step"), machine, guests, ram));
         }
-        return new Scenario(defaultName, title, description, label, machine, policy, seed, guests, items);
+        return new Scenario(defaultName, title, description, label, machine, policy, seed, guests, items, compare);
+    }
+
+    /** Most panes the compare view lays out. */
+    public static final int MAX_COMPARE = 6;
+
+    /**
+     * Extension {@code compare: [policy, ...]}: the policies to put side by side, 2 to
+     * {@value #MAX_COMPARE} distinct ids; the scenario's own policy goes first (added when missing).
+     */
+    private static List<String> compare(Fields top, String policy) throws ScenarioException {
+        if (!top.has("compare")) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        out.add(policy);
+        for (Node n : top.list("compare")) {
+            if (!(n instanceof Node.Scalar sc) || sc.text() == null) {
+                throw top.error(n, "compare lists policy ids");
+            }
+            String id = sc.text().strip();
+            if (!Policies.ids().contains(id)) {
+                throw top.error(n, "unknown policy '" + id + "' in compare (one of: " + String.join(", ", Policies.ids()) + ")");
+            }
+            if (!out.contains(id)) {
+                out.add(id);
+            } else if (!id.equals(policy)) {
+                throw top.error(n, "policy '" + id + "' is listed twice in compare");
+            }
+        }
+        if (out.size() < 2 || out.size() > MAX_COMPARE) {
+            throw top.errorAtKey("compare", "compare needs 2 to " + MAX_COMPARE + " different policies, got " + out.size());
+        }
+        return List.copyOf(out);
     }
 
     // ---- machine --------------------------------------------------------------------------

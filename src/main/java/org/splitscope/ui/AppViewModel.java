@@ -18,6 +18,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.splitscope.core.history.Breakpoint;
+import org.splitscope.core.history.EventFilter;
 import org.splitscope.core.history.HistoryBudget;
 import org.splitscope.core.history.Position;
 import org.splitscope.core.history.Timeline;

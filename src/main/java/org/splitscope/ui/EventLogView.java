@@ -13,6 +13,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.controlsfx.control.CheckComboBox;
+import org.splitscope.core.history.EventFilter;
 import org.splitscope.core.event.EventKind;
 
 /**

@@ -129,4 +129,25 @@ class ScenarioLoaderTest {
         String yaml = "splitscope: 1\nmachine:\n  boot: ptdump:missing.txt\n";
         assertThatThrownBy(() -> parse(yaml)).hasMessageStartingWith("t.yaml:3:9: cannot read missing.txt");
     }
+
+    @Test
+    @DisplayName("extension compare: the policies to put side by side, the scenario's own first")
+    void compareList() throws Exception {
+        Scenario s = parse(GOOD.replace("seed: 42", "seed: 42\ncompare: [split-on-demand, presplit-4k]"));
+        assertThat(s.compare()).containsExactly("none", "split-on-demand", "presplit-4k");
+        assertThat(parse(GOOD).compare()).isEmpty();
+        assertThat(parse(GOOD.replace("seed: 42", "seed: 42\ncompare: [none, split-on-demand]")).compare())
+                .containsExactly("none", "split-on-demand");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "compare: [split-on-demand, bogus]|t.yaml:14:28: unknown policy 'bogus' in compare",
+            "compare: [split-on-demand, split-on-demand]|t.yaml:14:28: policy 'split-on-demand' is listed twice",
+            "compare: [none]|t.yaml:14:1: compare needs 2 to 6 different policies, got 1",
+            "compare: split-on-demand|t.yaml:14:10: compare must be a list"})
+    void badCompare(String line, String message) {
+        assertThatThrownBy(() -> parse(GOOD.replace("seed: 42", "seed: 42\n" + line)))
+                .isInstanceOf(ScenarioException.class).hasMessageStartingWith(message);
+    }
 }

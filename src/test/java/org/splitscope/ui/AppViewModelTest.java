@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.splitscope.core.history.EventFilter;
 import org.splitscope.core.history.HistoryBudget;
 import org.splitscope.core.history.Position;
 import org.splitscope.export.PngWriter;

@@ -1,6 +1,10 @@
 package org.splitscope.core.history;
 
 import java.util.Arrays;
+import org.splitscope.core.kernel.Counter;
+import org.splitscope.core.kernel.Counters;
+import org.splitscope.core.sim.Simulation;
+import org.splitscope.core.tlb.TlbSet;
 
 /**
  * Figures of the machine after every step, for the charts, the scrubber's markers and backward
@@ -97,5 +101,57 @@ public final class StepSeries {
 
     static long[] newSample() {
         return new long[COLS];
+    }
+
+    /**
+     * The figures of {@code sim} now, one value per column ({@link Column#KIND_MASK} left 0 for the
+     * caller); the TLB columns only when {@code tlb} (they walk every entry).
+     */
+    public static long[] sampleOf(Simulation sim, boolean tlb) {
+        long[] s = newSample();
+        var dm = sim.directMap();
+        Counters c = sim.counters();
+        s[Column.DIRECT_MAP_4K.ordinal()] = dm.directMap4kKb();
+        s[Column.DIRECT_MAP_2M.ordinal()] = dm.directMap2mKb();
+        s[Column.DIRECT_MAP_1G.ordinal()] = dm.directMap1gKb();
+        s[Column.LEVEL2_SPLITS.ordinal()] = c.get(Counter.LEVEL2_SPLITS);
+        s[Column.LEVEL3_SPLITS.ordinal()] = c.get(Counter.LEVEL3_SPLITS);
+        s[Column.LEVEL2_COLLAPSES.ordinal()] = c.get(Counter.LEVEL2_COLLAPSES);
+        s[Column.LEVEL3_COLLAPSES.ordinal()] = c.get(Counter.LEVEL3_COLLAPSES);
+        s[Column.FLUSH_TLB_ALL.ordinal()] = c.get(Counter.FLUSH_TLB_ALL);
+        s[Column.FLUSH_TLB_PAGE.ordinal()] = c.get(Counter.FLUSH_TLB_PAGE);
+        s[Column.IPIS.ordinal()] = c.get(Counter.IPIS);
+        s[Column.RMP_FAULTS.ordinal()] = c.get(Counter.RMP_FAULTS);
+        s[Column.NOT_PRESENT_FAULTS.ordinal()] = c.get(Counter.NOT_PRESENT_FAULTS);
+        s[Column.CPA_CALLS.ordinal()] = c.get(Counter.CPA_CALLS);
+        s[Column.SIM_TIME_NS.ordinal()] = sim.cost().simTimeNs();
+        s[Column.LOCK_WAIT_NS.ordinal()] = sim.cost().lockWaitNs();
+        s[Column.EVENTS.ordinal()] = c.get(Counter.EVENTS);
+        if (tlb) {
+            long[] t = new long[3];
+            tlbCounts(sim, t);
+            s[Column.TLB_STALE.ordinal()] = t[0];
+            s[Column.TLB_MIXED.ordinal()] = t[1];
+            s[Column.TLB_HAZARD.ordinal()] = t[2];
+        }
+        return s;
+    }
+
+    /** Entries in each TLB conflict class now: [stale, mixed-size, rmp-hazard] (R19). */
+    public static void tlbCounts(Simulation sim, long[] out) {
+        Arrays.fill(out, 0);
+        TlbSet tlb = sim.tlb();
+        tlb.forEach(-1, (cpu, size, base) -> {
+            int m = tlb.classify(cpu, size, base);
+            if ((m & TlbSet.STALE) != 0) {
+                out[0]++;
+            }
+            if ((m & TlbSet.MIXED_SIZE) != 0) {
+                out[1]++;
+            }
+            if ((m & TlbSet.RMP_HAZARD) != 0) {
+                out[2]++;
+            }
+        });
     }
 }

@@ -614,51 +614,12 @@ public final class Timeline {
     // ---- figures ------------------------------------------------------------------------------
 
     private long[] sample(long boundary) {
-        long[] s = StepSeries.newSample();
-        var dm = sim.directMap();
-        Counters c = sim.counters();
-        s[StepSeries.Column.DIRECT_MAP_4K.ordinal()] = dm.directMap4kKb();
-        s[StepSeries.Column.DIRECT_MAP_2M.ordinal()] = dm.directMap2mKb();
-        s[StepSeries.Column.DIRECT_MAP_1G.ordinal()] = dm.directMap1gKb();
-        s[StepSeries.Column.LEVEL2_SPLITS.ordinal()] = c.get(Counter.LEVEL2_SPLITS);
-        s[StepSeries.Column.LEVEL3_SPLITS.ordinal()] = c.get(Counter.LEVEL3_SPLITS);
-        s[StepSeries.Column.LEVEL2_COLLAPSES.ordinal()] = c.get(Counter.LEVEL2_COLLAPSES);
-        s[StepSeries.Column.LEVEL3_COLLAPSES.ordinal()] = c.get(Counter.LEVEL3_COLLAPSES);
-        s[StepSeries.Column.FLUSH_TLB_ALL.ordinal()] = c.get(Counter.FLUSH_TLB_ALL);
-        s[StepSeries.Column.FLUSH_TLB_PAGE.ordinal()] = c.get(Counter.FLUSH_TLB_PAGE);
-        s[StepSeries.Column.IPIS.ordinal()] = c.get(Counter.IPIS);
-        s[StepSeries.Column.RMP_FAULTS.ordinal()] = c.get(Counter.RMP_FAULTS);
-        s[StepSeries.Column.NOT_PRESENT_FAULTS.ordinal()] = c.get(Counter.NOT_PRESENT_FAULTS);
-        s[StepSeries.Column.CPA_CALLS.ordinal()] = c.get(Counter.CPA_CALLS);
-        s[StepSeries.Column.SIM_TIME_NS.ordinal()] = sim.cost().simTimeNs();
-        s[StepSeries.Column.LOCK_WAIT_NS.ordinal()] = sim.cost().lockWaitNs();
-        s[StepSeries.Column.EVENTS.ordinal()] = c.get(Counter.EVENTS);
-        if (options.tlbSeries()) {
-            long[] t = new long[3];
-            tlbCounts(t);
-            s[StepSeries.Column.TLB_STALE.ordinal()] = t[0];
-            s[StepSeries.Column.TLB_MIXED.ordinal()] = t[1];
-            s[StepSeries.Column.TLB_HAZARD.ordinal()] = t[2];
-        }
-        return s;
+        return StepSeries.sampleOf(sim, options.tlbSeries());
     }
 
     /** Entries in each TLB conflict class now: [stale, mixed-size, rmp-hazard]. */
     public void tlbCounts(long[] out) {
-        java.util.Arrays.fill(out, 0);
-        TlbSet tlb = sim.tlb();
-        tlb.forEach(-1, (cpu, size, base) -> {
-            int m = tlb.classify(cpu, size, base);
-            if ((m & TlbSet.STALE) != 0) {
-                out[0]++;
-            }
-            if ((m & TlbSet.MIXED_SIZE) != 0) {
-                out[1]++;
-            }
-            if ((m & TlbSet.RMP_HAZARD) != 0) {
-                out[2]++;
-            }
-        });
+        StepSeries.tlbCounts(sim, out);
     }
 
     // ---- breakpoints --------------------------------------------------------------------------

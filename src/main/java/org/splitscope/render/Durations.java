@@ -1,4 +1,4 @@
-package org.splitscope.cli;
+package org.splitscope.render;
 
 import java.util.Locale;
 
