@@ -1,12 +1,9 @@
 package org.splitscope.cli;
 
 import org.splitscope.render.Durations;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.splitscope.core.mem.Pfns;
 import org.splitscope.core.sim.RunSummary;
 import org.splitscope.core.sim.SimSpec;
 import org.splitscope.core.sim.Simulation;

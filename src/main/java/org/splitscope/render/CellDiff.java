@@ -8,7 +8,6 @@ import org.splitscope.core.mem.Pfns;
 import org.splitscope.core.rmp.RmpEntry;
 import org.splitscope.core.rmp.RmpTable;
 import org.splitscope.core.sim.Simulation;
-import org.splitscope.core.tlb.TlbSet;
 
 /**
  * Which cells of a layout differ between runs of the same scenario under different policies (the

@@ -39,6 +39,7 @@ public enum AppAction {
     ZOOM_OUT("Zoom out", MaterialDesignM.MAGNIFY_MINUS, new KeyCharacterCombination("-"), key(KeyCode.SUBTRACT),
             key(KeyCode.MINUS)),
     ZOOM_ALL("All of RAM", MaterialDesignF.FIT_TO_PAGE_OUTLINE, key(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN)),
+    COMPARE("Compare policies...", MaterialDesignC.COMPARE_HORIZONTAL, key(KeyCode.K, KeyCombination.SHORTCUT_DOWN)),
     BOOKMARK("Bookmark this position...", MaterialDesignB.BOOKMARK_PLUS, key(KeyCode.B, KeyCombination.SHORTCUT_DOWN)),
     DARK_THEME("Dark theme", MaterialDesignT.THEME_LIGHT_DARK, key(KeyCode.T, KeyCombination.SHORTCUT_DOWN)),
     FULL_SCREEN("Full screen", MaterialDesignF.FULLSCREEN, key(KeyCode.F11)),

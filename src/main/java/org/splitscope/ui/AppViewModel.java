@@ -24,12 +24,13 @@ import org.splitscope.core.history.Position;
 import org.splitscope.core.history.Timeline;
 import org.splitscope.core.mem.Pfns;
 import org.splitscope.core.policy.Policies;
+import org.splitscope.export.CsvExport;
+import org.splitscope.export.GifWriter;
 import org.splitscope.export.PngWriter;
 import org.splitscope.render.CellLayout;
-import org.splitscope.render.ExportComposer;
 import org.splitscope.render.Figures;
 import org.splitscope.render.Layer;
-import org.splitscope.render.OverlayBuilder;
+import org.splitscope.render.Pictures;
 import org.splitscope.render.Palette;
 import org.splitscope.render.Viewport;
 import org.splitscope.scenario.BuiltinScenarios;
@@ -393,9 +394,61 @@ public final class AppViewModel {
         if (at != null) {
             next.timeline.seek(new Position(Math.min(at.step(), next.timeline.totalSteps()), at.micro()));
         }
+        // compare mode carries over a policy switch; a scenario that lists policies to compare opens with them
+        List<String> comparing = keepView != null
+                ? (keepView.compare == null ? List.of() : withPrimary(keepView))
+                : next.scenario.compare();
+        if (!comparing.isEmpty()) {
+            ComparePeers peers = ComparePeers.open(next, comparing, budget);
+            next.compare = peers.isEmpty() ? null : peers;
+        }
         publish(at != null ? "Re-ran under " + next.spec.policy().id() + " at step " + next.timeline.position().step()
                 : "Opened " + next.scenario.id() + " under " + next.spec.policy().id());
         return true;
+    }
+
+    private static List<String> withPrimary(Session s) {
+        List<String> out = new java.util.ArrayList<>();
+        out.add(s.spec.policy().id());
+        out.addAll(s.compare.policies());
+        return out;
+    }
+
+    // ---- compare mode ---------------------------------------------------------------------------
+
+    /**
+     * Compares the current run with the same scenario and seed under {@code policies} (the current
+     * policy among them is ignored): one shared step, zoom and selection; an empty list stops.
+     */
+    public void compare(List<String> policies) {
+        for (String p : policies) {
+            if (!Policies.ids().contains(p)) {
+                fail("unknown policy '" + p + "'");
+                return;
+            }
+        }
+        pause();
+        sim.submit(() -> runLong("Opening the comparison", s -> {
+            try {
+                ComparePeers peers = ComparePeers.open(s, policies, budget);
+                s.compare = peers.isEmpty() ? null : peers;
+                if (s.compare != null) {
+                    s.compare.sync(s);
+                    pendingMessage = "Comparing " + s.spec.policy().id() + " with " + String.join(", ", peers.policies());
+                } else {
+                    pendingMessage = "Not comparing";
+                }
+            } catch (IllegalArgumentException e) {
+                fail("Cannot compare: " + e.getMessage());
+            } catch (OutOfMemoryError e) {
+                s.compare = null;
+                fail("Not enough memory to run these policies side by side; compare fewer, or give the JVM more (-Xmx).");
+            }
+        }));
+    }
+
+    public void stopCompare() {
+        onSim(s -> s.compare = null);
     }
 
     // ---- moving through the run -----------------------------------------------------------------
@@ -747,19 +800,102 @@ public final class AppViewModel {
 
     // ---- export -----------------------------------------------------------------------------------
 
-    /** Writes the heat map with legend, scenario, policy, step, caption and state hash as a PNG. */
+    private static Pictures.Spec pictureSpec(Session s, int width, int height) {
+        return new Pictures.Spec(s.scenario.title(), s.scenario.id(), s.scenario.description(), s.viewport,
+                EnumSet.copyOf(s.layers.isEmpty() ? EnumSet.noneOf(Layer.class) : s.layers), s.tlbCpu, s.palette,
+                width, height, s.selectFrom, s.selectTo);
+    }
+
+    /** The timelines an export draws: the run, and in compare mode its peers after it. */
+    private static List<Timeline> exportRuns(Session s) {
+        List<Timeline> runs = new java.util.ArrayList<>();
+        runs.add(s.timeline);
+        if (s.compare != null) {
+            s.compare.sync(s);
+            runs.addAll(s.compare.timelines());
+        }
+        return runs;
+    }
+
+    /**
+     * Writes the heat map with legend, scenario, policy, step, caption and state hash as a PNG (the
+     * same pixels as {@code splitscope export}); in compare mode, the runs side by side.
+     */
     public void exportHeatMap(Path out, int width, int height) {
         sim.submit(() -> runLong("Exporting " + out.getFileName(), s -> {
             try {
-                var sum = org.splitscope.core.sim.RunSummary.of(s.sim());
-                Snapshot snap = s.snapshot(serials.incrementAndGet(), false, null, -1, null);
-                var head = new ExportComposer.Header(s.scenario.title(), s.scenario.id(), s.spec.policy().id(),
-                        s.timeline.position().step(), s.timeline.totalSteps(), snap.caption(), sum.stateHash(), Figures.of(sum));
-                var overlay = OverlayBuilder.build(s.timeline, Session.ACTIVITY_WINDOW)
-                        .withSelection(s.selectFrom, s.selectTo).withTlbCpu(s.tlbCpu);
-                var pic = new ExportComposer().compose(s.sim(), head, s.viewport, s.layers, overlay, s.palette, width, height);
-                PngWriter.write(pic.pixels(), pic.width(), pic.height(), out);
+                int[] px = Pictures.draw(exportRuns(s), pictureSpec(s, width, height));
+                PngWriter.write(px, width, height, out);
                 pendingMessage = "Wrote " + out + " (" + width + "x" + height + ")";
+            } catch (IllegalArgumentException | java.io.IOException e) {
+                fail("Cannot export to " + out + ": " + e.getMessage());
+            }
+        }));
+    }
+
+    /**
+     * Writes an animated GIF of steps {@code from} to {@code to} (every {@code every}-th), each frame
+     * the exported picture of its step with its caption; the view returns to where it was.
+     */
+    public void exportAnimation(Path out, long from, long to, long every, int delayMs, int width, int height) {
+        pause();
+        sim.submit(() -> runLong("Exporting " + out.getFileName(), s -> {
+            Position back = s.timeline.position();
+            long total = s.timeline.totalSteps();
+            try {
+                if (from < 0 || to > total || from > to || every < 1) {
+                    throw new IllegalArgumentException("steps " + from + " to " + to + " are not within 0.." + total);
+                }
+                long count = (to - from) / every + 1;
+                if (count > 2000) {
+                    throw new IllegalArgumentException(count + " frames; at most 2000 (choose a larger 'every')");
+                }
+                Pictures.Spec spec = pictureSpec(s, width, height);
+                List<Timeline> runs = exportRuns(s);
+                Pictures.draw(runs, spec);                   // a size that cannot be drawn fails before the file
+                GifWriter.write(out, width, height, (int) count, delayMs, i -> {
+                    if (cancel) {
+                        throw new CsvExport.Cancelled();
+                    }
+                    progress = i / (double) count;
+                    for (Timeline t : runs) {
+                        t.seek(from + i * every);
+                    }
+                    return Pictures.draw(runs, spec);
+                });
+                pendingMessage = "Wrote " + out + " (" + count + " frames, " + width + "x" + height + ")";
+            } catch (CsvExport.Cancelled e) {
+                pendingMessage = "Export cancelled; nothing was written.";
+            } catch (IllegalArgumentException | java.io.IOException e) {
+                fail("Cannot export to " + out + ": " + e.getMessage());
+            } finally {
+                s.timeline.seek(back);
+            }
+        }));
+    }
+
+    /** Writes the chart series (one row per step up to the current one) as CSV. */
+    public void exportSeriesCsv(Path out) {
+        sim.submit(() -> runLong("Exporting " + out.getFileName(), s -> {
+            try {
+                long rows = CsvExport.writeSeries(s.spec, s.timeline.position().step(), out, () -> cancel);
+                pendingMessage = "Wrote " + out + " (" + rows + " rows)";
+            } catch (CsvExport.Cancelled e) {
+                pendingMessage = "Export cancelled; nothing was written.";
+            } catch (IllegalArgumentException | java.io.IOException e) {
+                fail("Cannot export to " + out + ": " + e.getMessage());
+            }
+        }));
+    }
+
+    /** Writes the event log of the steps up to the current one, with the log's filter, as CSV. */
+    public void exportEventsCsv(Path out) {
+        sim.submit(() -> runLong("Exporting " + out.getFileName(), s -> {
+            try {
+                long rows = CsvExport.writeEvents(s.spec, s.timeline.position().step(), s.filter, out, () -> cancel);
+                pendingMessage = "Wrote " + out + " (" + rows + " events)";
+            } catch (CsvExport.Cancelled e) {
+                pendingMessage = "Export cancelled; nothing was written.";
             } catch (IllegalArgumentException | java.io.IOException e) {
                 fail("Cannot export to " + out + ": " + e.getMessage());
             }

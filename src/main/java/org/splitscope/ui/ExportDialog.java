@@ -2,6 +2,7 @@ package org.splitscope.ui;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -13,39 +14,82 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /**
- * Export as PNG: the heat map with its legend, scenario, policy, step, caption and state hash at a
- * chosen size (the same pixels as {@code splitscope export}), or the whole window. Written atomically.
+ * Export: the heat map as a PNG with its legend, scenario, policy, step, caption and state hash
+ * (the same pixels as {@code splitscope export}; in compare mode the runs side by side), the whole
+ * window, an animated GIF of a step range, or the chart series or the event log (with its filter)
+ * as CSV. Every file is written atomically, off the FX thread, and can be cancelled.
  */
 final class ExportDialog {
     private final MainView view;
     private final AppViewModel vm;
-    final RadioButton heatMap = new RadioButton("Heat map with legend, caption and state hash");
-    final RadioButton window = new RadioButton("The whole window");
+    final RadioButton heatMap = new RadioButton("Heat map picture (PNG) with legend, caption and state hash");
+    final RadioButton window = new RadioButton("The whole window (PNG)");
+    final RadioButton animation = new RadioButton("Animation of a step range (GIF), each frame with its caption");
+    final RadioButton series = new RadioButton("Chart series up to this step (CSV, one row per step)");
+    final RadioButton events = new RadioButton("Event log up to this step, with its filter (CSV)");
     final Spinner<Integer> width = new Spinner<>(320, 8192, 1920, 160);
     final Spinner<Integer> height = new Spinner<>(240, 8192, 1080, 90);
+    final Spinner<Integer> from;
+    final Spinner<Integer> to;
+    final Spinner<Integer> every = new Spinner<>(1, 1_000_000, 1);
+    final Spinner<Integer> delay = new Spinner<>(10, 60_000, 800, 100);
     final TextField file = new TextField();
+    private final String baseName;
 
     ExportDialog(MainView view, AppViewModel vm) {
         this.view = view;
         this.vm = vm;
         ToggleGroup g = new ToggleGroup();
-        heatMap.setToggleGroup(g);
-        window.setToggleGroup(g);
+        for (RadioButton r : new RadioButton[] {heatMap, window, animation, series, events}) {
+            r.setToggleGroup(g);
+        }
         heatMap.setSelected(true);
-        width.setEditable(true);
-        height.setEditable(true);
         Snapshot s = vm.snapshot();
-        String name = s == null ? "splitscope" : s.scenarioId() + "-" + s.policy() + "-step" + s.position().step();
-        file.setText(Path.of(System.getProperty("user.home"), name + ".png").toString());
+        int total = s == null ? 0 : (int) Math.min(Integer.MAX_VALUE, s.totalSteps());
+        int now = s == null ? 0 : (int) Math.min(Integer.MAX_VALUE, s.position().step());
+        from = new Spinner<>(0, Math.max(0, total), Math.max(0, now - 10));
+        to = new Spinner<>(0, Math.max(0, total), now);
+        for (Spinner<Integer> sp : java.util.List.of(width, height, from, to, every, delay)) {
+            sp.setEditable(true);
+            sp.setPrefWidth(110);
+        }
+        if (s != null && s.compare() != null) {
+            heatMap.setText("Heat maps side by side (PNG), cells that differ marked");
+        }
+        baseName = s == null ? "splitscope" : s.scenarioId() + "-" + s.policy() + "-step" + s.position().step();
+        file.setText(Path.of(System.getProperty("user.home"), baseName + ".png").toString());
         file.setPrefColumnCount(36);
+        g.selectedToggleProperty().addListener((o, a, b) -> file.setText(withExtension(file.getText(), extension())));
         file.setId("export-file");
         width.setId("export-width");
         height.setId("export-height");
         heatMap.setId("export-heat-map");
         window.setId("export-window");
+        animation.setId("export-animation");
+        series.setId("export-series");
+        events.setId("export-events");
+        from.setId("export-from");
+        to.setId("export-to");
+        every.setId("export-every");
+    }
+
+    private String extension() {
+        return animation.isSelected() ? ".gif" : series.isSelected() || events.isSelected() ? ".csv" : ".png";
+    }
+
+    static String withExtension(String name, String ext) {
+        String n = name.strip();
+        String lower = n.toLowerCase(Locale.ROOT);
+        for (String e : new String[] {".png", ".gif", ".csv"}) {
+            if (lower.endsWith(e)) {
+                return n.substring(0, n.length() - e.length()) + ext;
+            }
+        }
+        return n + ext;
     }
 
     void showWindowMode() {
@@ -55,27 +99,29 @@ final class ExportDialog {
 
     void show() {
         Dialog<ButtonType> d = new Dialog<>();
-        d.setTitle("Export picture");
-        d.setHeaderText("Export a PNG");
+        d.setTitle("Export");
+        d.setHeaderText("Export a picture, an animation or the data");
         if (view.stage() != null) {
             d.initOwner(view.stage());
         }
         Button browse = new Button("Choose...");
         browse.setOnAction(e -> {
             FileChooser fc = new FileChooser();
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+            String ext = extension();
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.substring(1).toUpperCase(Locale.ROOT), "*" + ext));
             File f = fc.showSaveDialog(view.stage());
             if (f != null) {
-                file.setText(f.getPath().endsWith(".png") ? f.getPath() : f.getPath() + ".png");
+                file.setText(withExtension(f.getPath(), ext));
             }
         });
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
         grid.setPadding(new Insets(10));
-        grid.addRow(0, new Label("What"), heatMap);
-        grid.addRow(1, new Label(""), window);
-        grid.addRow(2, new Label("Size (heat map)"), new HBox(6, width, new Label("x"), height));
+        grid.addRow(0, new Label("What"), new VBox(6, heatMap, window, animation, series, events));
+        grid.addRow(1, new Label("Size (pictures)"), new HBox(6, width, new Label("x"), height));
+        grid.addRow(2, new Label("Steps (GIF)"), new HBox(6, new Label("from"), from, new Label("to"), to,
+                new Label("every"), every, new Label("ms per frame"), delay));
         grid.addRow(3, new Label("File"), new HBox(6, file, browse));
         d.getDialogPane().setContent(grid);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
@@ -83,13 +129,16 @@ final class ExportDialog {
     }
 
     void export() {
-        String f = file.getText().trim();
-        if (!f.toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
-            f = f + ".png";
-        }
-        Path out = Path.of(f);
+        Path out = Path.of(withExtension(file.getText(), extension()));
         if (window.isSelected()) {
             view.exportWindow(out, Math.max(1, view.uiScale()));
+        } else if (animation.isSelected()) {
+            vm.exportAnimation(out, from.getValue(), to.getValue(), every.getValue(), delay.getValue(), width.getValue(),
+                    height.getValue());
+        } else if (series.isSelected()) {
+            vm.exportSeriesCsv(out);
+        } else if (events.isSelected()) {
+            vm.exportEventsCsv(out);
         } else {
             vm.exportHeatMap(out, width.getValue(), height.getValue());
         }

@@ -45,6 +45,18 @@ public final class LegendView extends VBox {
         section("TLB conflicts", Palette.TLB);
         section("Faults", Palette.FAULTS);
         section("Activity", List.of(Palette.ACTIVITY));
+        Label cmp = new Label("Compare mode");
+        cmp.getStyleClass().add("legend-heading");
+        Rectangle dashed = new Rectangle(14, 14, Color.TRANSPARENT);
+        dashed.setStroke(Color.BLACK);
+        dashed.setStrokeWidth(2);
+        dashed.getStrokeDashArray().addAll(3.0, 3.0);
+        Label what = new Label("dashed frame: the cell differs from the first policy's (direct-map leaf, RMP state"
+                + " or TLB conflicts); on the first, from any other");
+        what.setWrapText(true);
+        HBox row = new HBox(6, new StackPane(dashed), what);
+        row.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(cmp, row);
     }
 
     private void section(String heading, List<Palette.Entry> entries) {

@@ -68,6 +68,9 @@ public final class MainView {
     final StatusBar status = new StatusBar();
     final TabPane bottomTabs = new TabPane();
     final Map<AppAction, Runnable> actions = new EnumMap<>(AppAction.class);
+    final BorderPane mapPane = new BorderPane();
+    final Tab compareTab = new Tab("Compare");
+    CompareView compareView;
     final Map<AppAction, Button> buttons = new EnumMap<>(AppAction.class);
     private final AppViewModel vm;
     private final Stage stage;
@@ -116,6 +119,7 @@ public final class MainView {
         actions.put(AppAction.ZOOM_OUT, vm::zoomOut);
         actions.put(AppAction.ZOOM_ALL, vm::zoomAll);
         actions.put(AppAction.BOOKMARK, this::askBookmark);
+        actions.put(AppAction.COMPARE, () -> new CompareDialog(this, vm).show());
         actions.put(AppAction.DARK_THEME, () -> vm.setDark(!vm.darkProperty().get()));
         actions.put(AppAction.FULL_SCREEN, () -> {
             if (stage != null) {
@@ -213,7 +217,7 @@ public final class MainView {
                 new Label("break at"), breakpoint, button(AppAction.RUN_BACK_TO_BREAKPOINT),
                 button(AppAction.RUN_TO_BREAKPOINT), new Separator(),
                 button(AppAction.ZOOM_OUT), button(AppAction.ZOOM_IN), button(AppAction.ZOOM_ALL),
-                button(AppAction.BOOKMARK), button(AppAction.EXPORT));
+                button(AppAction.BOOKMARK), button(AppAction.COMPARE), button(AppAction.EXPORT));
         tb.getStyleClass().add("main-toolbar");
         return tb;
     }
@@ -248,7 +252,7 @@ public final class MainView {
         HBox under = new HBox(12, viewportText, hover, gap, message);
         under.setPadding(new Insets(2, 6, 2, 6));
         under.setAlignment(Pos.CENTER_LEFT);
-        BorderPane mapPane = new BorderPane(heatMap);
+        mapPane.setCenter(heatMap);
         mapPane.setBottom(under);
         mapPane.getStyleClass().add("map-pane");
 
@@ -356,7 +360,7 @@ public final class MainView {
         buttons.get(AppAction.TO_END).disableProperty().bind(vm.canStepForwardProperty().not());
         vm.playingProperty().addListener((o, a, playing) -> ((FontIcon) buttons.get(AppAction.PLAY_PAUSE).getGraphic())
                 .setIconCode(playing ? org.kordamp.ikonli.materialdesign2.MaterialDesignP.PAUSE : AppAction.PLAY_PAUSE.icon()));
-        heatMap.setListener(new HeatMap.Listener() {
+        HeatMap.Listener mapListener = new HeatMap.Listener() {
             @Override
             public void resized(int w, int h) {
                 vm.setMapSize(w, h);
@@ -381,7 +385,11 @@ public final class MainView {
             public void hover(org.splitscope.render.CellLayout l, double x, double y) {
                 vm.hover(l, x, y);
             }
-        });
+        };
+        heatMap.setListener(mapListener);
+        compareView = new CompareView(heatMap, mapListener);
+        compareTab.setContent(compareView.table);
+        compareTab.setClosable(false);
         timelineBar.setOnSeek(vm::seek);
         timelineBar.setOnWidth(vm::setScrubberWidth);
         vm.snapshotProperty().addListener((o, a, s) -> show(s));
@@ -400,6 +408,7 @@ public final class MainView {
 
     private void show(Snapshot s) {
         heatMap.frameProperty().set(new HeatMap.Frame(s.pixels(), s.layout()));
+        showCompare(s);
         timelineBar.show(s);
         inspector.show(s.inspector());
         eventLog.show(s.events());
@@ -418,6 +427,24 @@ public final class MainView {
             stage.setTitle("SplitScope - " + s.scenarioTitle() + " [" + s.policy() + "]");
         }
         menus.refresh(s);
+    }
+
+    /** Compare mode on or off as the snapshot says: the grid of maps in place of the map, and the table tab. */
+    private void showCompare(Snapshot s) {
+        if (s.compare() != null) {
+            compareView.show(s);
+            if (mapPane.getCenter() != compareView.grid) {
+                mapPane.setCenter(compareView.grid);
+            }
+            if (!bottomTabs.getTabs().contains(compareTab)) {
+                bottomTabs.getTabs().add(compareTab);
+                bottomTabs.getSelectionModel().select(compareTab);
+            }
+        } else if (mapPane.getCenter() != heatMap) {
+            compareView.reset();
+            mapPane.setCenter(heatMap);
+            bottomTabs.getTabs().remove(compareTab);
+        }
     }
 
     // ---- dialogs -------------------------------------------------------------------------------

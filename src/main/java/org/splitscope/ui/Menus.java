@@ -45,10 +45,13 @@ final class Menus {
         });
         Menu file = new Menu("File", null, item(AppAction.OPEN), recent, builtins, new SeparatorMenuItem(),
                 item(AppAction.EXPORT), exportWindow, new SeparatorMenuItem(), quit);
+        MenuItem stopCompare = new MenuItem("Stop comparing");
+        stopCompare.setOnAction(e -> vm.stopCompare());
         Menu run = new Menu("Run", null, item(AppAction.TO_START), item(AppAction.STEP_BACK), item(AppAction.PLAY_PAUSE),
                 item(AppAction.STEP), item(AppAction.TO_END), new SeparatorMenuItem(), item(AppAction.MICRO_BACK),
                 item(AppAction.MICRO_FORWARD), new SeparatorMenuItem(), item(AppAction.RUN_BACK_TO_BREAKPOINT),
-                item(AppAction.RUN_TO_BREAKPOINT), item(AppAction.CANCEL));
+                item(AppAction.RUN_TO_BREAKPOINT), item(AppAction.CANCEL), new SeparatorMenuItem(),
+                item(AppAction.COMPARE), stopCompare);
         Menu layers = new Menu("Layers");
         for (Layer l : Layer.values()) {
             CheckMenuItem cm = new CheckMenuItem(l.label());

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.SnapshotParameters;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -109,6 +108,12 @@ public final class ScreenshotTour {
                     vm.toEnd();
                     vm.zoomTo(0x30000, 0x30200);
                     vm.selectFrames(0x30010, 0x30011);
+                }),
+                new Shot("review-compare.png", s -> {
+                    vm.setDark(false);
+                    vm.openBuiltin("review");
+                    vm.seek(3000);
+                    vm.zoomTo(0x1e0000, 0x200000);
                 }),
                 new Shot("multi-guest-dark.png", s -> {
                     vm.setDark(true);

@@ -90,25 +90,42 @@ final class Session {
     /** Consumption feedback from the FX thread: buffers of snapshots up to this serial may be reused. */
     void consumed(long serial) {
         pool.consumed(serial);
+        if (compare != null) {
+            compare.consumed(serial);
+        }
     }
 
     Snapshot snapshot(long serial, boolean playing, String busy, double progress, String message) {
         Simulation sim = sim();
         Position pos = timeline.position();
         RunSummary summary = RunSummary.of(sim);
-        CellLayout layout = CellLayout.of(viewport, Math.max(1, mapWidth), Math.max(1, mapHeight));
-        int[] px = pool.take(serial, layout.width() * layout.height());
-        Overlay overlay = layers.contains(Layer.FAULTS) || layers.contains(Layer.ACTIVITY)
-                ? OverlayBuilder.build(timeline, ACTIVITY_WINDOW) : Overlay.NONE;
-        overlay = overlay.withSelection(selectFrom, selectTo).withHighlight(highlightFrom, highlightTo).withTlbCpu(tlbCpu);
-        rasterizer.render(sim, layout, layers, overlay, palette, px);
+        CellLayout layout = layout();
+        int[] px = rasterize(layout, serial);
+        Snapshot.CompareView cmp = compare == null ? null : compare.render(this, layout, px, serial);
         return new Snapshot(serial, scenario.id(), scenario.title(), scenario.description(), scenario.source(),
                 spec.policy().id(), spec.seed(), pos, timeline.totalSteps(), timeline.frontier(),
                 timeline.canStepBack(), timeline.canStepForward(), playing,
                 caption(pos), stepText(pos, summary), microText(pos),
                 summary, px, layout, viewportText(layout),
                 inspector(), hoverText, markers(), chart(playing), events(playing),
-                new TreeMap<>(timeline.bookmarks()), busy, progress, message);
+                new TreeMap<>(timeline.bookmarks()), busy, progress, message, cmp);
+    }
+
+    /** The peers this run is compared with (null when not comparing); simulation thread only. */
+    ComparePeers compare;
+
+    CellLayout layout() {
+        return CellLayout.of(viewport, Math.max(1, mapWidth), Math.max(1, mapHeight));
+    }
+
+    /** The heat map of this run now, in a pooled buffer tagged with {@code serial}. */
+    int[] rasterize(CellLayout layout, long serial) {
+        int[] px = pool.take(serial, layout.width() * layout.height());
+        Overlay overlay = layers.contains(Layer.FAULTS) || layers.contains(Layer.ACTIVITY)
+                ? OverlayBuilder.build(timeline, ACTIVITY_WINDOW) : Overlay.NONE;
+        overlay = overlay.withSelection(selectFrom, selectTo).withHighlight(highlightFrom, highlightTo).withTlbCpu(tlbCpu);
+        rasterizer.render(sim(), layout, layers, overlay, palette, px);
+        return px;
     }
 
     private String caption(Position pos) {
@@ -473,34 +490,5 @@ final class Session {
         Position after = index + 1 >= eventsInStep ? Position.at(step + 1) : new Position(step, index + 1);
         return new Snapshot.EventRow(step + 1, index, e.kind().label(), e.cpu(), e.asid(), frames, e.describe(),
                 e.pfn(), e.frames(), after);
-    }
-
-    /** Reusable pixel buffers: one is reused only after the FX thread consumed a later snapshot. */
-    private static final class BufferPool {
-        private final List<int[]> buffers = new ArrayList<>();
-        private final List<Long> serials = new ArrayList<>();
-        private volatile long consumed = -1;
-
-        void consumed(long serial) {
-            consumed = Math.max(consumed, serial);
-        }
-
-        int[] take(long serial, int size) {
-            for (int i = 0; i < buffers.size(); i++) {
-                if (serials.get(i) < consumed && buffers.get(i).length == size) {
-                    serials.set(i, serial);
-                    return buffers.get(i);
-                }
-            }
-            int[] b = new int[size];
-            if (buffers.size() < 4) {
-                buffers.add(b);
-                serials.add(serial);
-            } else {
-                buffers.set(0, b);
-                serials.set(0, serial);
-            }
-            return b;
-        }
     }
 }

@@ -14,6 +14,7 @@ import org.splitscope.render.CellLayout;
  * @param markers  per scrubber pixel column: a mask of event-kind bits of the steps it covers
  * @param chart    figures per step for the charts (null when unchanged since the previous snapshot)
  * @param events   the event log rows (null when unchanged)
+ * @param compare  the compared runs, or null
  */
 public record Snapshot(
         long serial,
@@ -25,7 +26,23 @@ public record Snapshot(
         InspectorData inspector, String hoverText,
         int[] markers, ChartData chart, EventRows events,
         NavigableMap<String, Position> bookmarks,
-        String busyText, double progress, String message) {
+        String busyText, double progress, String message,
+        CompareView compare) {
+
+    /**
+     * The runs compared side by side (null when not comparing): pane 0 is this snapshot's own run
+     * (its pixels are {@link #pixels()}), the others the peers, all at the same step, drawn with the
+     * same layout; each pane's pixels carry the diff marks of the cells it differs in.
+     */
+    public record CompareView(List<Pane> panes) {
+        public List<RunSummary> summaries() {
+            return panes.stream().map(Pane::summary).toList();
+        }
+    }
+
+    /** One compared run: its policy, pixels (layout as the snapshot's), figures and differing cells. */
+    public record Pane(String policy, int[] pixels, RunSummary summary, java.util.BitSet differing, String stepText) {
+    }
 
     /** One row of the inspector: a label and its value. */
     public record Field(String label, String value) {

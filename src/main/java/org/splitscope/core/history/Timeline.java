@@ -9,12 +9,9 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.splitscope.core.event.EventSink;
 import org.splitscope.core.event.SimEvent;
-import org.splitscope.core.kernel.Counter;
-import org.splitscope.core.kernel.Counters;
 import org.splitscope.core.sim.SimSpec;
 import org.splitscope.core.sim.Simulation;
 import org.splitscope.core.state.Journal;
-import org.splitscope.core.tlb.TlbSet;
 
 /**
  * Free movement through a run (STYLE.md principle 4): step forward and back by step or by
