@@ -7,16 +7,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import org.splitscope.core.history.Breakpoint;
 import org.splitscope.core.history.EventFilter;
 import org.splitscope.core.history.HistoryBudget;
@@ -24,11 +14,7 @@ import org.splitscope.core.history.Position;
 import org.splitscope.core.history.Timeline;
 import org.splitscope.core.mem.Pfns;
 import org.splitscope.core.policy.Policies;
-import org.splitscope.export.CsvExport;
-import org.splitscope.export.GifWriter;
-import org.splitscope.export.PngWriter;
 import org.splitscope.render.CellLayout;
-import org.splitscope.render.Figures;
 import org.splitscope.render.Layer;
 import org.splitscope.render.Pictures;
 import org.splitscope.render.Palette;
@@ -48,7 +34,7 @@ import org.splitscope.scenario.ScenarioLoader;
  * <p>Threading: properties and command methods on the FX thread; {@code session} and everything
  * in {@code onSim} lambdas on the simulation thread only.
  */
-public final class AppViewModel {
+public final class AppViewModel extends ViewProperties {
     /** Play speeds offered, steps per second; 0 is "as fast as possible". */
     public static final List<Double> SPEEDS = List.of(1.0, 2.0, 5.0, 10.0, 30.0, 100.0, 1000.0, 10000.0, 0.0);
     private static final long MAX_CHUNK_NS = 12_000_000L;
@@ -75,128 +61,12 @@ public final class AppViewModel {
     private volatile int wantedMapH = 600;
     private volatile int wantedScrubberW = 800;
 
-    // FX-thread state
-    private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
-    private final ReadOnlyBooleanWrapper canStepBack = new ReadOnlyBooleanWrapper(this, "canStepBack");
-    private final ReadOnlyBooleanWrapper canStepForward = new ReadOnlyBooleanWrapper(this, "canStepForward");
-    private final ReadOnlyBooleanWrapper playingProperty = new ReadOnlyBooleanWrapper(this, "playing");
-    private final ReadOnlyStringWrapper scenarioTitle = new ReadOnlyStringWrapper(this, "scenarioTitle", "");
-    private final ReadOnlyStringWrapper scenarioId = new ReadOnlyStringWrapper(this, "scenarioId", "");
-    private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper(this, "description", "");
-    private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
-    private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper(this, "stepText", "");
-    private final ReadOnlyStringWrapper microText = new ReadOnlyStringWrapper(this, "microText", "");
-    private final ReadOnlyStringWrapper policy = new ReadOnlyStringWrapper(this, "policy", Policies.DEFAULT_ID);
-    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
-    private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
-    private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper(this, "busyText", null);
-    private final ReadOnlyDoubleWrapper busyProgress = new ReadOnlyDoubleWrapper(this, "busyProgress", -1);
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", null);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyObjectWrapper<Set<Layer>> layers = new ReadOnlyObjectWrapper<>(this, "layers",
-            EnumSet.copyOf(Layer.DEFAULT));
-    private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper(this, "dark", false);
-    private final ReadOnlyDoubleWrapper fps = new ReadOnlyDoubleWrapper(this, "fps", 0);
-    private final ObservableList<String> recentFiles = FXCollections.observableArrayList();
-    private long fpsWindowStart;
-    private int fpsFrames;
 
     public AppViewModel(SimExecutor sim, RecentFiles recent, HistoryBudget budget) {
         this.sim = sim;
         this.recent = recent;
         this.budget = budget;
         recentFiles.setAll(recent.list());
-    }
-
-    // ---- properties -------------------------------------------------------------------------
-
-    public ReadOnlyObjectProperty<Snapshot> snapshotProperty() {
-        return snapshot.getReadOnlyProperty();
-    }
-
-    public Snapshot snapshot() {
-        return snapshot.get();
-    }
-
-    public ReadOnlyBooleanProperty canStepBackProperty() {
-        return canStepBack.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty canStepForwardProperty() {
-        return canStepForward.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty playingProperty() {
-        return playingProperty.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty scenarioTitleProperty() {
-        return scenarioTitle.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty scenarioIdProperty() {
-        return scenarioId.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty descriptionProperty() {
-        return description.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty captionProperty() {
-        return caption.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty stepTextProperty() {
-        return stepText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty microTextProperty() {
-        return microText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty policyProperty() {
-        return policy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty statusTextProperty() {
-        return statusText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty hoverTextProperty() {
-        return hoverText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty busyTextProperty() {
-        return busyText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty busyProgressProperty() {
-        return busyProgress.getReadOnlyProperty();
-    }
-
-    /** A problem to show the user (file:line:column: cause); the view clears it with {@link #clearError()}. */
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Set<Layer>> layersProperty() {
-        return layers.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty darkProperty() {
-        return dark.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty fpsProperty() {
-        return fps.getReadOnlyProperty();
-    }
-
-    public ObservableList<String> recentFiles() {
-        return FXCollections.unmodifiableObservableList(recentFiles);
     }
 
     public double speed() {
@@ -241,36 +111,6 @@ public final class AppViewModel {
         busyText.set(b);
         busyProgress.set(progress);
         playingProperty.set(playing);
-    }
-
-    private void apply(Snapshot s) {
-        snapshot.set(s);
-        canStepBack.set(s.canStepBack());
-        canStepForward.set(s.canStepForward());
-        scenarioTitle.set(s.scenarioTitle());
-        scenarioId.set(s.scenarioId());
-        description.set(s.description());
-        caption.set(s.caption());
-        stepText.set(s.stepText());
-        microText.set(s.microText());
-        policy.set(s.policy());
-        hoverText.set(s.hoverText());
-        statusText.set(Figures.of(s.summary()));
-        if (s.message() != null) {
-            message.set(s.message());
-        }
-    }
-
-    /** Frames the view drew per second, over windows of one second (0 when nothing changes). */
-    private void countFrames() {
-        long now = System.nanoTime();
-        if (fpsWindowStart == 0) {
-            fpsWindowStart = now;
-        } else if (now - fpsWindowStart >= 1_000_000_000L) {
-            fps.set(fpsFrames * 1e9 / (now - fpsWindowStart));
-            fpsFrames = 0;
-            fpsWindowStart = now;
-        }
     }
 
     /** Runs {@code action} on the simulation thread against the session, then publishes. */
@@ -800,118 +640,36 @@ public final class AppViewModel {
 
     // ---- export -----------------------------------------------------------------------------------
 
-    private static Pictures.Spec pictureSpec(Session s, int width, int height) {
-        return new Pictures.Spec(s.scenario.title(), s.scenario.id(), s.scenario.description(), s.viewport,
-                EnumSet.copyOf(s.layers.isEmpty() ? EnumSet.noneOf(Layer.class) : s.layers), s.tlbCpu, s.palette,
-                width, height, s.selectFrom, s.selectTo);
+    private final Exports exports = new Exports(this);
+
+    /** Pictures, animations and CSV files of the run, written off the FX thread. */
+    public Exports exports() {
+        return exports;
     }
 
-    /** The timelines an export draws: the run, and in compare mode its peers after it. */
-    private static List<Timeline> exportRuns(Session s) {
-        List<Timeline> runs = new java.util.ArrayList<>();
-        runs.add(s.timeline);
-        if (s.compare != null) {
-            s.compare.sync(s);
-            runs.addAll(s.compare.timelines());
-        }
-        return runs;
+    /** Runs {@code work} on the simulation thread as a long task: busy text, progress, cancel, then publish. */
+    void longTask(String what, Consumer<Session> work) {
+        sim.submit(() -> runLong(what, work));
     }
 
-    /**
-     * Writes the heat map with legend, scenario, policy, step, caption and state hash as a PNG (the
-     * same pixels as {@code splitscope export}); in compare mode, the runs side by side.
-     */
-    public void exportHeatMap(Path out, int width, int height) {
-        sim.submit(() -> runLong("Exporting " + out.getFileName(), s -> {
-            try {
-                int[] px = Pictures.draw(exportRuns(s), pictureSpec(s, width, height));
-                PngWriter.write(px, width, height, out);
-                pendingMessage = "Wrote " + out + " (" + width + "x" + height + ")";
-            } catch (IllegalArgumentException | java.io.IOException e) {
-                fail("Cannot export to " + out + ": " + e.getMessage());
-            }
-        }));
+    /** From a long task: the message the view shows when it ends. */
+    void finishedWith(String text) {
+        pendingMessage = text;
     }
 
-    /**
-     * Writes an animated GIF of steps {@code from} to {@code to} (every {@code every}-th), each frame
-     * the exported picture of its step with its caption; the view returns to where it was.
-     */
-    public void exportAnimation(Path out, long from, long to, long every, int delayMs, int width, int height) {
-        pause();
-        sim.submit(() -> runLong("Exporting " + out.getFileName(), s -> {
-            Position back = s.timeline.position();
-            long total = s.timeline.totalSteps();
-            try {
-                if (from < 0 || to > total || from > to || every < 1) {
-                    throw new IllegalArgumentException("steps " + from + " to " + to + " are not within 0.." + total);
-                }
-                long count = (to - from) / every + 1;
-                if (count > 2000) {
-                    throw new IllegalArgumentException(count + " frames; at most 2000 (choose a larger 'every')");
-                }
-                Pictures.Spec spec = pictureSpec(s, width, height);
-                List<Timeline> runs = exportRuns(s);
-                Pictures.draw(runs, spec);                   // a size that cannot be drawn fails before the file
-                GifWriter.write(out, width, height, (int) count, delayMs, i -> {
-                    if (cancel) {
-                        throw new CsvExport.Cancelled();
-                    }
-                    progress = i / (double) count;
-                    for (Timeline t : runs) {
-                        t.seek(from + i * every);
-                    }
-                    return Pictures.draw(runs, spec);
-                });
-                pendingMessage = "Wrote " + out + " (" + count + " frames, " + width + "x" + height + ")";
-            } catch (CsvExport.Cancelled e) {
-                pendingMessage = "Export cancelled; nothing was written.";
-            } catch (IllegalArgumentException | java.io.IOException e) {
-                fail("Cannot export to " + out + ": " + e.getMessage());
-            } finally {
-                s.timeline.seek(back);
-            }
-        }));
+    /** From a long task: whether the user asked to cancel. */
+    boolean cancelRequested() {
+        return cancel;
     }
 
-    /** Writes the chart series (one row per step up to the current one) as CSV. */
-    public void exportSeriesCsv(Path out) {
-        sim.submit(() -> runLong("Exporting " + out.getFileName(), s -> {
-            try {
-                long rows = CsvExport.writeSeries(s.spec, s.timeline.position().step(), out, () -> cancel);
-                pendingMessage = "Wrote " + out + " (" + rows + " rows)";
-            } catch (CsvExport.Cancelled e) {
-                pendingMessage = "Export cancelled; nothing was written.";
-            } catch (IllegalArgumentException | java.io.IOException e) {
-                fail("Cannot export to " + out + ": " + e.getMessage());
-            }
-        }));
+    /** From a long task: how far it is, 0..1. */
+    void progress(double p) {
+        progress = p;
     }
 
-    /** Writes the event log of the steps up to the current one, with the log's filter, as CSV. */
-    public void exportEventsCsv(Path out) {
-        sim.submit(() -> runLong("Exporting " + out.getFileName(), s -> {
-            try {
-                long rows = CsvExport.writeEvents(s.spec, s.timeline.position().step(), s.filter, out, () -> cancel);
-                pendingMessage = "Wrote " + out + " (" + rows + " events)";
-            } catch (CsvExport.Cancelled e) {
-                pendingMessage = "Export cancelled; nothing was written.";
-            } catch (IllegalArgumentException | java.io.IOException e) {
-                fail("Cannot export to " + out + ": " + e.getMessage());
-            }
-        }));
-    }
-
-    /** Writes pixels taken from the window (the view snapshots the scene) as a PNG, off the FX thread. */
-    public void exportPixels(int[] argb, int width, int height, Path out) {
-        sim.submit(() -> runLong("Exporting " + out.getFileName(), s -> {
-            try {
-                PngWriter.write(argb, width, height, out);
-                pendingMessage = "Wrote " + out + " (" + width + "x" + height + ")";
-            } catch (java.io.IOException e) {
-                fail("Cannot export to " + out + ": " + e.getMessage());
-            }
-        }));
+    /** An error for the user (a dialog). */
+    void error(String text) {
+        fail(text);
     }
 
     /** Frames of RAM of the loaded machine (FX-side convenience for dialogs). */

@@ -133,14 +133,14 @@ final class ExportDialog {
         if (window.isSelected()) {
             view.exportWindow(out, Math.max(1, view.uiScale()));
         } else if (animation.isSelected()) {
-            vm.exportAnimation(out, from.getValue(), to.getValue(), every.getValue(), delay.getValue(), width.getValue(),
+            vm.exports().animation(out, from.getValue(), to.getValue(), every.getValue(), delay.getValue(), width.getValue(),
                     height.getValue());
         } else if (series.isSelected()) {
-            vm.exportSeriesCsv(out);
+            vm.exports().seriesCsv(out);
         } else if (events.isSelected()) {
-            vm.exportEventsCsv(out);
+            vm.exports().eventsCsv(out);
         } else {
-            vm.exportHeatMap(out, width.getValue(), height.getValue());
+            vm.exports().heatMap(out, width.getValue(), height.getValue());
         }
     }
 }

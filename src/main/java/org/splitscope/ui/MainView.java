@@ -534,6 +534,6 @@ public final class MainView {
     void exportWindow(Path out, double scale) {
         int[] size = new int[2];
         int[] px = snapshotWindow(scale, size);
-        vm.exportPixels(px, size[0], size[1], out);
+        vm.exports().pixels(px, size[0], size[1], out);
     }
 }

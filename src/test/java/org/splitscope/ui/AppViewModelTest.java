@@ -219,7 +219,7 @@ class AppViewModelTest {
     void export(@TempDir Path dir) throws Exception {
         vm.seek(5);
         Path out = dir.resolve("x.png");
-        vm.exportHeatMap(out, 1000, 700);
+        vm.exports().heatMap(out, 1000, 700);
         int[] size = new int[2];
         int[] px = PngWriter.read(out, size);
         assertThat(size).containsExactly(1000, 700);

@@ -168,7 +168,7 @@ class CompareFlowTest {
         robot.interact(() -> view.heatMap.requestFocus());
         robot.type(KeyCode.RIGHT, 5);
         Path png = dir.resolve("cmp.png");
-        robot.interact(() -> vm.exportHeatMap(png, 1200, 700));
+        robot.interact(() -> vm.exports().heatMap(png, 1200, 700));
         int[] size = new int[2];
         PngWriter.read(png, size);
         assertThat(size).containsExactly(1200, 700);
@@ -188,14 +188,14 @@ class CompareFlowTest {
         assertThat(vm.snapshot().position()).as("the view is back where it was").isEqualTo(Position.at(5));
 
         Path series = dir.resolve("s.csv");
-        robot.interact(() -> vm.exportSeriesCsv(series));
+        robot.interact(() -> vm.exports().seriesCsv(series));
         List<String> lines = Files.readAllLines(series);
         assertThat(lines.get(0)).isEqualTo(String.join(",", CsvExport.SERIES_COLUMNS));
         assertThat(lines).hasSize(1 + 6);                          // boundaries 0..5
 
         Path events = dir.resolve("e.csv");
         robot.interact(() -> vm.setEventFilter(org.splitscope.core.history.EventFilter.parse("rmp-fault")));
-        robot.interact(() -> vm.exportEventsCsv(events));
+        robot.interact(() -> vm.exports().eventsCsv(events));
         List<String> ev = Files.readAllLines(events);
         assertThat(ev).hasSize(2);
         assertThat(ev.get(1)).startsWith("5,2,rmp-fault,0,1,0x20005,1,");
