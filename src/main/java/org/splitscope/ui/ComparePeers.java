@@ -95,13 +95,13 @@ final class ComparePeers {
         List<BitSet> diffs = CellDiff.againstFirst(sims, layout, primary.tlbCpu);
         List<Snapshot.Pane> panes = new ArrayList<>();
         CellDiff.draw(pixels, layout, diffs.get(0), primary.palette);
-        panes.add(new Snapshot.Pane(primary.spec.policy().id(), pixels, RunSummary.of(primary.sim()), diffs.get(0),
+        panes.add(new Snapshot.Pane(primary.spec.policy().id(), pixels, RunSummary.withoutHash(primary.sim()), diffs.get(0),
                 stepText(primary)));
         for (int i = 0; i < peers.size(); i++) {
             Session s = peers.get(i);
             int[] px = s.rasterize(layout, serial);
             CellDiff.draw(px, layout, diffs.get(i + 1), s.palette);
-            panes.add(new Snapshot.Pane(s.spec.policy().id(), px, RunSummary.of(s.sim()), diffs.get(i + 1), stepText(s)));
+            panes.add(new Snapshot.Pane(s.spec.policy().id(), px, RunSummary.withoutHash(s.sim()), diffs.get(i + 1), stepText(s)));
         }
         return new Snapshot.CompareView(panes);
     }

@@ -98,7 +98,7 @@ final class Session {
     Snapshot snapshot(long serial, boolean playing, String busy, double progress, String message) {
         Simulation sim = sim();
         Position pos = timeline.position();
-        RunSummary summary = RunSummary.of(sim);
+        RunSummary summary = RunSummary.withoutHash(sim);
         CellLayout layout = layout();
         int[] px = rasterize(layout, serial);
         Snapshot.CompareView cmp = compare == null ? null : compare.render(this, layout, px, serial);

@@ -26,6 +26,18 @@ public record RunSummary(
         String stateHash) {
 
     public static RunSummary of(Simulation sim) {
+        return of(sim, true);
+    }
+
+    /**
+     * The figures without the state hash ({@code stateHash} is "") for views that show figures many
+     * times a second: the hash reads every array of the state, megabytes on a big host.
+     */
+    public static RunSummary withoutHash(Simulation sim) {
+        return of(sim, false);
+    }
+
+    private static RunSummary of(Simulation sim, boolean hash) {
         DirectMap dm = sim.directMap();
         Counters c = sim.counters();
         int[] cls = new int[3];
@@ -56,6 +68,6 @@ public record RunSummary(
                 sim.rmp().assigned4kFrames(), sim.rmp().private2mEntries(),
                 cost.simTimeNs(), cost.faultInGbPerS(), cost.faultInBytes(), cost.lockHoldNs(), cost.lockWaitNs(),
                 cost.totalNs(CostKind.FLUSH_SEND), cost.totalNs(CostKind.IPI_RECEIVE),
-                sim.stateHash());
+                hash ? sim.stateHash() : "");
     }
 }
