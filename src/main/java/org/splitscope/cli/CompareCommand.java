@@ -14,6 +14,7 @@ import org.splitscope.core.sim.Simulation;
 import org.splitscope.render.CompareMetrics;
 import org.splitscope.scenario.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -28,15 +29,12 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--scenario", required = true, paramLabel = "NAME|PATH")
-    String scenario;
+    @Mixin
+    ScenarioOptions source;
 
     @Option(names = "--policies", paramLabel = "a,b,...|all",
             description = "The policies (default: the scenario's 'compare:' list, else all ten).")
     String policies;
-
-    @Option(names = "--seed", paramLabel = "N")
-    Long seed;
 
     @Option(names = "--until-step", paramLabel = "N", description = "Compare after the first N steps (default: the whole run).")
     Long untilStep;
@@ -76,12 +74,12 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Scenario s = Loaded.scenario(scenario);
+        Scenario s = source.load();
         List<String> ids = policies(policies, s);
         List<RunSummary> rows = new ArrayList<>();
         List<FaultLog> faults = new ArrayList<>();
         for (String id : ids) {
-            SimSpec simSpec = Loaded.spec(s, id, seed);
+            SimSpec simSpec = Loaded.spec(s, id, source.seed);
             Simulation sim = Loaded.create(simSpec);
             long target = sim.stepCount();
             if (untilStep != null) {

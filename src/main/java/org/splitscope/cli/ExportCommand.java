@@ -21,6 +21,7 @@ import org.splitscope.render.Pictures;
 import org.splitscope.render.Viewport;
 import org.splitscope.scenario.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -39,8 +40,8 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--scenario", required = true, paramLabel = "NAME|PATH")
-    String scenario;
+    @Mixin
+    ScenarioOptions source;
 
     @Option(names = "--policy", paramLabel = "ID")
     String policy;
@@ -48,9 +49,6 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--compare", paramLabel = "a,b,...|all",
             description = "Draw these policies side by side (PNG or GIF), cells that differ marked.")
     String compare;
-
-    @Option(names = "--seed", paramLabel = "N")
-    Long seed;
 
     @Option(names = "--step", paramLabel = "N",
             description = "Steps run before the picture, or the last step of a CSV (0 = as booted; default: the whole run).")
@@ -104,7 +102,7 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         Kind kind = kind();
         checkCombinations(kind);
-        Scenario s = Loaded.scenario(scenario);
+        Scenario s = source.load();
         if (kind == Kind.CSV) {
             return csv(o, s);
         }
@@ -123,7 +121,7 @@ final class ExportCommand implements Callable<Integer> {
                 : CompareCommand.policies(compare, s);
         List<Timeline> runs = new ArrayList<>();
         for (String p : policies) {
-            runs.add(TimelineRuns.open(Loaded.spec(s, p, seed), Timeline.Options.FULL));
+            runs.add(TimelineRuns.open(Loaded.spec(s, p, source.seed), Timeline.Options.FULL));
         }
         Timeline first = runs.get(0);
         SimSpec simSpec = first.spec();
@@ -241,7 +239,7 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private int csv(PrintWriter o, Scenario s) {
-        SimSpec simSpec = Loaded.spec(s, policy, seed);
+        SimSpec simSpec = Loaded.spec(s, policy, source.seed);
         long total = Loaded.create(simSpec).stepCount();
         long at = step == null ? total : step;
         if (at < 0 || at > total) {

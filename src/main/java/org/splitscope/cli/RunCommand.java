@@ -9,6 +9,7 @@ import org.splitscope.core.sim.SimSpec;
 import org.splitscope.core.sim.Simulation;
 import org.splitscope.scenario.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -19,15 +20,11 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--scenario", required = true, paramLabel = "NAME|PATH",
-            description = "A built-in scenario name (see 'list') or a .yaml/.json file.")
-    String scenario;
+    @Mixin
+    ScenarioOptions source;
 
     @Option(names = "--policy", paramLabel = "ID", description = "Override the scenario's policy.")
     String policy;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
-    Long seed;
 
     @Option(names = "--until-step", paramLabel = "N",
             description = "Run only the first N steps of the expanded step list (0 = the machine as booted).")
@@ -49,8 +46,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Scenario s = Loaded.scenario(scenario);
-        SimSpec simSpec = Loaded.spec(s, policy, seed);
+        Scenario s = source.load();
+        SimSpec simSpec = Loaded.spec(s, policy, source.seed);
         if (seek != null && breakAt != null) {
             throw new UserError("--seek and --break cannot be combined");
         }

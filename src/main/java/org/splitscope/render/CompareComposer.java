@@ -42,31 +42,17 @@ public final class CompareComposer {
         if (runs.size() < 2) {
             throw new IllegalArgumentException("a comparison needs at least two policies");
         }
-        if (width < 480 || height < 320 || (long) width * height > 64L * 1024 * 1024) {
-            throw new IllegalArgumentException("compare size must be at least 480x320 and at most 64 megapixels, got "
-                    + width + "x" + height);
-        }
-        int[] px = new int[width * height];
-        java.util.Arrays.fill(px, pal.background());
+        int[] px = ExportComposer.canvas(width, height, 480, 320, pal);
         BitmapFont big = width >= 1200 ? BitmapFont.LARGE : BitmapFont.SMALL;
         BitmapFont small = BitmapFont.SMALL;
-        int pad = 8;
-        int y = pad;
+        int pad = ExportComposer.PAD;
         List<String> policies = new ArrayList<>();
         for (Run r : runs) {
             policies.add(r.policy());
         }
         String title = head.title() + "  [" + head.scenarioId() + "]  -  step " + head.step() + " of " + head.totalSteps()
                 + "  -  " + String.join(" vs ", policies);
-        big.draw(px, width, height, pad, y, big.fit(title, width - 2 * pad), pal.text());
-        y += big.lineHeight() + 4;
-        for (String line : ExportComposer.wrap(head.caption() == null ? "" : head.caption(),
-                (width - 2 * pad) / small.cellWidth(), 2)) {
-            small.draw(px, width, height, pad, y, line, pal.text());
-            y += small.lineHeight();
-        }
-        y += 6;
-        HeatMapRasterizer.fill(px, width, height, 0, y - 3, width, 1, pal.grid());
+        int y = ExportComposer.header(px, width, height, pal, title, head.caption(), 2, null);
 
         int legendW = Math.min(260, width / 5);
         int n = runs.size();

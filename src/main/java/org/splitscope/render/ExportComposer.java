@@ -27,29 +27,13 @@ public final class ExportComposer {
 
     public Picture compose(Simulation sim, Header head, Viewport vp, Set<Layer> layers, Overlay overlay, Palette pal,
                            int width, int height) {
-        if (width < 320 || height < 240 || (long) width * height > 64L * 1024 * 1024) {
-            throw new IllegalArgumentException("export size must be at least 320x240 and at most 64 megapixels, got "
-                    + width + "x" + height);
-        }
-        int[] px = new int[width * height];
-        java.util.Arrays.fill(px, pal.background());
-        BitmapFont big = width >= 1200 ? BitmapFont.LARGE : BitmapFont.SMALL;
+        int[] px = canvas(width, height, 320, 240, pal);
         BitmapFont small = BitmapFont.SMALL;
-        int pad = 8;
-        int y = pad;
+        int pad = PAD;
         String title = head.title() + "  [" + head.scenarioId() + "]  under " + head.policy() + "  -  step "
                 + head.step() + " of " + head.totalSteps();
-        big.draw(px, width, height, pad, y, big.fit(title, width - 2 * pad), pal.text());
-        y += big.lineHeight() + 4;
-        List<String> captionLines = wrap(head.caption() == null ? "" : head.caption(), (width - 2 * pad) / small.cellWidth(), 3);
-        for (String line : captionLines) {
-            small.draw(px, width, height, pad, y, line, pal.text());
-            y += small.lineHeight();
-        }
-        small.draw(px, width, height, pad, y + 2, small.fit(head.figures() + "   state hash " + head.stateHash(),
-                width - 2 * pad), pal.dimText());
-        y += small.lineHeight() + 8;
-        HeatMapRasterizer.fill(px, width, height, 0, y - 4, width, 1, pal.grid());
+        int y = header(px, width, height, pal, title, head.caption(), 3,
+                head.figures() + "   state hash " + head.stateHash());
 
         int legendW = Math.min(300, width / 3);
         int mapW = width - legendW - 2 * pad;
@@ -68,6 +52,44 @@ public final class ExportComposer {
         small.draw(px, width, height, pad, y + mapH + 4, small.fit(foot, mapW), pal.dimText());
         drawLegend(px, width, height, width - legendW, y, legendW - pad, layers, guestsIn(sim), pal);
         return new Picture(px, width, height, layout, pad, y);
+    }
+
+    static final int PAD = 8;
+
+    /** A picture of the background colour, after checking its size is sensible. */
+    static int[] canvas(int width, int height, int minW, int minH, Palette pal) {
+        if (width < minW || height < minH || (long) width * height > 64L * 1024 * 1024) {
+            throw new IllegalArgumentException("export size must be at least " + minW + "x" + minH
+                    + " and at most 64 megapixels, got " + width + "x" + height);
+        }
+        int[] px = new int[width * height];
+        java.util.Arrays.fill(px, pal.background());
+        return px;
+    }
+
+    /**
+     * The header of an exported picture: the title in large type (small below 1200 pixels), the
+     * caption over at most {@code captionLines} lines, an optional line of figures, and a rule under
+     * them. Returns the first free row below.
+     */
+    static int header(int[] px, int width, int height, Palette pal, String title, String caption, int captionLines,
+                      String figures) {
+        BitmapFont big = width >= 1200 ? BitmapFont.LARGE : BitmapFont.SMALL;
+        BitmapFont small = BitmapFont.SMALL;
+        int y = PAD;
+        big.draw(px, width, height, PAD, y, big.fit(title, width - 2 * PAD), pal.text());
+        y += big.lineHeight() + 4;
+        for (String line : wrap(caption == null ? "" : caption, (width - 2 * PAD) / small.cellWidth(), captionLines)) {
+            small.draw(px, width, height, PAD, y, line, pal.text());
+            y += small.lineHeight();
+        }
+        if (figures != null) {
+            small.draw(px, width, height, PAD, y + 2, small.fit(figures, width - 2 * PAD), pal.dimText());
+            y += small.lineHeight();
+        }
+        y += 8;
+        HeatMapRasterizer.fill(px, width, height, 0, y - 4, width, 1, pal.grid());
+        return y;
     }
 
     /** The guests that own memory now (for the legend). */

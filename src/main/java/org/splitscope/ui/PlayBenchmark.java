@@ -31,15 +31,7 @@ public final class PlayBenchmark {
     /** Plays {@code scenario} at {@code speed} steps/s (0 = as fast as possible) for {@code seconds}. */
     public static Map<String, Object> run(String scenario, String policy, double speed, double seconds, int width,
                                           int height) throws Exception {
-        AppLauncher.quietJavaFxLog();
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        try {
-            Platform.startup(() -> started.complete(null));
-        } catch (IllegalStateException alreadyRunning) {
-            started.complete(null);
-        }
-        started.get(60, TimeUnit.SECONDS);
-        Platform.setImplicitExit(false);
+        AppLauncher.startToolkit();
         Counters c = new Counters();
         AppViewModel[] vmRef = new AppViewModel[1];
         Stage[] stageRef = new Stage[1];

@@ -39,15 +39,7 @@ public final class ScreenshotTour {
     /** Writes the screenshots to {@code dir} (created if missing) and returns their paths. */
     public static List<Path> write(Path dir, int width, int height) throws IOException {
         Files.createDirectories(dir);
-        AppLauncher.quietJavaFxLog();
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        try {
-            Platform.startup(() -> started.complete(null));
-        } catch (IllegalStateException alreadyRunning) {
-            started.complete(null);
-        }
-        await(started);
-        Platform.setImplicitExit(false);
+        AppLauncher.startToolkit();
         ScreenshotTour tour = new ScreenshotTour();
         List<Path> written = new ArrayList<>();
         try {

@@ -5,15 +5,12 @@ import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.splitscope.core.history.HistoryBudget;
 import org.splitscope.core.history.Position;
 import org.splitscope.export.CsvExport;
 import org.splitscope.export.GifWriter;
@@ -21,37 +18,17 @@ import org.splitscope.export.PngWriter;
 import org.splitscope.render.CellLayout;
 import org.splitscope.render.Palette;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Compare mode and the review exports, driven headless through the real window. */
-@ExtendWith(ApplicationExtension.class)
-class CompareFlowTest {
-    SimExecutor.Inline sim;
-    AppViewModel vm;
-    MainView view;
-    Stage stage;
-
+class CompareFlowTest extends AppWindowTest {
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        sim = SimExecutor.sameThread();
-        vm = new AppViewModel(sim, RecentFiles.inMemory(), new HistoryBudget(64L << 20));
-        view = new MainView(vm, stage);
-        Scene scene = new Scene(view.root(), 1280, 780);
-        MainView.applyTheme(scene, false);
-        view.installKeys(scene);
-        stage.setScene(scene);
-        stage.show();
-        vm.openBuiltin("overlap-crash");
-        view.heatMap.requestFocus();
+        open(stage);
     }
 
-    HeatMapSkin skin(HeatMap m) {
-        return (HeatMapSkin) m.getSkin();
-    }
 
     /** The top-left pixel of the cell holding {@code pfn} on a map, as the screen shows it. */
     int corner(HeatMap m, long pfn) {

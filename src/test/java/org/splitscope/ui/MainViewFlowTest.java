@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableRow;
@@ -15,16 +14,13 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.splitscope.cli.Cli;
-import org.splitscope.core.history.HistoryBudget;
 import org.splitscope.core.history.Position;
 import org.splitscope.export.PngWriter;
 import org.splitscope.render.CellLayout;
 import org.splitscope.render.Layer;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,26 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through TestFX. The simulation runs on the FX thread (same-thread executor), so each action has
  * finished when the robot returns; play ticks are run by hand.
  */
-@ExtendWith(ApplicationExtension.class)
-class MainViewFlowTest {
-    SimExecutor.Inline sim;
-    AppViewModel vm;
-    MainView view;
-    Stage stage;
-
+class MainViewFlowTest extends AppWindowTest {
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        sim = SimExecutor.sameThread();
-        vm = new AppViewModel(sim, RecentFiles.inMemory(), new HistoryBudget(64L << 20));
-        view = new MainView(vm, stage);
-        Scene scene = new Scene(view.root(), 1280, 780);
-        MainView.applyTheme(scene, false);
-        view.installKeys(scene);
-        stage.setScene(scene);
-        stage.show();
-        vm.openBuiltin("overlap-crash");
-        view.heatMap.requestFocus();
+        open(stage);
     }
 
     HeatMapSkin skin() {

@@ -339,26 +339,31 @@ public final class Timeline {
             trimJournal();
         }
         if (record) {
-            if (options.events()) {
-                log.append(s, events);
-                indexFaults(s, events);
-            }
-            if (options.series()) {
-                long[] sample = sample(s + 1);
-                long mask = 0;
-                if (events != null) {
-                    for (SimEvent e : events) {
-                        mask |= e.kind().bit();
-                    }
-                }
-                sample[StepSeries.Column.KIND_MASK.ordinal()] = mask;
-                series.add(s + 1, sample);
-            }
-            frontier = s + 1;
+            recordStep(s, events);
         }
         if (checkpoints.due(s + 1)) {
             checkpoints.put(s + 1, sim.snapshot());
         }
+    }
+
+    /** Step {@code s} ran for the first time: keep its events and figures, and move the frontier. */
+    private void recordStep(long s, List<SimEvent> events) {
+        if (options.events()) {
+            log.append(s, events);
+            indexFaults(s, events);
+        }
+        if (options.series()) {
+            long[] sample = sample(s + 1);
+            long mask = 0;
+            if (events != null) {
+                for (SimEvent e : events) {
+                    mask |= e.kind().bit();
+                }
+            }
+            sample[StepSeries.Column.KIND_MASK.ordinal()] = mask;
+            series.add(s + 1, sample);
+        }
+        frontier = s + 1;
     }
 
     private void seekMicro(long s, int micro) {
@@ -374,21 +379,7 @@ public final class Timeline {
         sim.executeNext();
         sim.setSink(EventSink.NONE);
         if (s >= frontierBefore) {
-            // first time this step runs: record it like any other
-            if (options.events()) {
-                log.append(s, events);
-                indexFaults(s, events);
-            }
-            if (options.series()) {
-                long[] sample = sample(s + 1);
-                long mask = 0;
-                for (SimEvent e : events) {
-                    mask |= e.kind().bit();
-                }
-                sample[StepSeries.Column.KIND_MASK.ordinal()] = mask;
-                series.add(s + 1, sample);
-            }
-            frontier = s + 1;
+            recordStep(s, events);                      // first time this step runs: record it like any other
         }
         microStep = s;
         microEvents = List.copyOf(events);
