@@ -55,18 +55,11 @@ final class BenchPlayCommand implements Callable<Integer> {
         }
         Map<String, Object> r;
         try {
-            r = (Map<String, Object>) Class.forName("org.splitscope.ui.PlayBenchmark")
-                    .getMethod("run", String.class, String.class, double.class, double.class, int.class, int.class)
-                    .invoke(null, scenario, policy, speed, seconds, width, height);
-        } catch (ClassNotFoundException e) {
-            throw new UserError("this build has no desktop app");
-        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            Throwable t = e instanceof java.lang.reflect.InvocationTargetException ite && ite.getCause() != null
-                    ? ite.getCause() : e;
-            while (t.getCause() != null && t.getCause() != t) {
-                t = t.getCause();
-            }
-            throw new UserError("cannot play in the app: " + t.getMessage() + " (a display is needed: run under xvfb-run)");
+            r = (Map<String, Object>) DesktopCall.invoke("play in the app", "org.splitscope.ui.PlayBenchmark", "run",
+                    new Class<?>[] {String.class, String.class, double.class, double.class, int.class, int.class},
+                    scenario, policy, speed, seconds, width, height);
+        } catch (DesktopCall.IoFailure e) {
+            throw new UserError("cannot play in the app: " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

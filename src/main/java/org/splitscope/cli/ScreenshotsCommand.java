@@ -38,21 +38,10 @@ final class ScreenshotsCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         List<Path> written;
         try {
-            written = (List<Path>) Class.forName("org.splitscope.ui.ScreenshotTour")
-                    .getMethod("write", Path.class, int.class, int.class).invoke(null, out, width, height);
-        } catch (ClassNotFoundException e) {
-            throw new UserError("this build has no desktop app");
-        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            Throwable t = e instanceof java.lang.reflect.InvocationTargetException ite && ite.getCause() != null
-                    ? ite.getCause() : e;
-            if (t instanceof java.io.IOException io) {
-                throw new UserError("--out " + out + ": " + io.getMessage());
-            }
-            while (t.getCause() != null && t.getCause() != t) {
-                t = t.getCause();
-            }
-            throw new UserError("cannot open the app for screenshots: " + t.getMessage()
-                    + " (a display is needed: run under xvfb-run)");
+            written = (List<Path>) DesktopCall.invoke("open the app for screenshots", "org.splitscope.ui.ScreenshotTour",
+                    "write", new Class<?>[] {Path.class, int.class, int.class}, out, width, height);
+        } catch (DesktopCall.IoFailure e) {
+            throw new UserError("--out " + out + ": cannot write the screenshots there (" + e.getMessage() + ")");
         }
         for (Path p : written) {
             o.println(p);
