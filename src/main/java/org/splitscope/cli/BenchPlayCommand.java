@@ -20,7 +20,7 @@ final class BenchPlayCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--scenario", defaultValue = "multi-guest", description = "A built-in scenario (default ${DEFAULT-VALUE}).")
+    @Option(names = "--scenario", defaultValue = "multi-guest", description = "A built-in scenario or a scenario file (default ${DEFAULT-VALUE}).")
     String scenario;
 
     @Option(names = "--policy", paramLabel = "ID")
@@ -45,7 +45,7 @@ final class BenchPlayCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     public Integer call() {
         if (!BuiltinScenarios.names().contains(scenario)) {
-            throw new UserError("--scenario: no built-in scenario '" + scenario + "' (see 'splitscope list')");
+            Loaded.scenario(scenario);                  // a bad file is one clean line here, before any window opens
         }
         if (policy != null && !Policies.ids().contains(policy)) {
             throw new UserError("--policy: unknown policy '" + policy + "' (see 'splitscope list')");

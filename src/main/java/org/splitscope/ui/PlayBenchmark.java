@@ -33,11 +33,17 @@ public final class PlayBenchmark {
                                           int height) throws Exception {
         AppLauncher.startToolkit();
         Counters c = new Counters();
+        String[] failure = new String[1];
         AppViewModel[] vmRef = new AppViewModel[1];
         Stage[] stageRef = new Stage[1];
         AnimationTimer[] timer = new AnimationTimer[1];
         fx(() -> {
             AppViewModel vm = new AppViewModel(SimExecutor.background(), RecentFiles.inMemory(), HistoryBudget.DEFAULT);
+            vm.errorProperty().addListener((o, a, b) -> {
+                if (b != null && failure[0] == null) {
+                    failure[0] = b;
+                }
+            });
             Stage stage = new Stage();
             MainView view = new MainView(vm, stage);
             Scene scene = new Scene(view.root(), width, height);
@@ -64,7 +70,11 @@ public final class PlayBenchmark {
                 }
             };
             timer[0].start();
-            vm.openBuiltin(scenario);
+            if (org.splitscope.scenario.BuiltinScenarios.names().contains(scenario)) {
+                vm.openBuiltin(scenario);
+            } else {
+                vm.openFile(java.nio.file.Path.of(scenario));
+            }
             if (policy != null) {
                 vm.setPolicy(policy);
             }
@@ -73,8 +83,13 @@ public final class PlayBenchmark {
         });
         AppViewModel vm = vmRef[0];
         try {
-            waitFor(() -> vm.snapshot() != null && vm.busyTextProperty().get() == null
-                    && (policy == null || policy.equals(vm.snapshot().policy())), 60_000, "the scenario did not load");
+            waitFor(() -> {
+                if (failure[0] != null) {
+                    throw new IllegalStateException(failure[0]);
+                }
+                return vm.snapshot() != null && vm.busyTextProperty().get() == null
+                    && (policy == null || policy.equals(vm.snapshot().policy()));
+            }, 300_000, "the scenario did not load within 5 minutes");
             Thread.sleep(500);                                      // let the window settle at its size
             fx(() -> {
                 vm.setSpeed(speed);
@@ -136,7 +151,13 @@ public final class PlayBenchmark {
 
     private static boolean fxGet(java.util.function.BooleanSupplier cond) throws Exception {
         CompletableFuture<Boolean> f = new CompletableFuture<>();
-        Platform.runLater(() -> f.complete(cond.getAsBoolean()));
+        Platform.runLater(() -> {
+            try {
+                f.complete(cond.getAsBoolean());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
         return f.get(60, TimeUnit.SECONDS);
     }
 
