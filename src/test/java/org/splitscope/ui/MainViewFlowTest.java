@@ -276,4 +276,61 @@ class MainViewFlowTest extends AppWindowTest {
         robot.interact(() -> view.root.applyCss());
         assertThat(view.caption.getFont().getSize()).isGreaterThan(before * 1.8);
     }
+
+    @Test
+    @DisplayName("breakpoints from the toolbar: Enter runs to the first split, Ctrl+Left runs back to it")
+    void breakpoints(FxRobot robot) {
+        robot.clickOn(view.policies);
+        robot.clickOn("split-on-demand");
+        robot.doubleClickOn(view.breakpoint).eraseText(20).write("split").type(KeyCode.ENTER);
+        Position hit = vm.snapshot().position();
+        assertThat(hit.step()).as("the split happens inside step 3").isEqualTo(2);
+        assertThat(hit.boundary()).isFalse();
+        assertThat(view.micro.getText()).contains("split");
+        assertThat(view.message.getText()).startsWith("Stopped at");
+        focusMap(robot);
+        robot.type(KeyCode.END);
+        robot.press(KeyCode.CONTROL).type(KeyCode.LEFT).release(KeyCode.CONTROL);
+        assertThat(vm.snapshot().position()).isEqualTo(hit);
+        robot.doubleClickOn(view.breakpoint).eraseText(20).write("nonsense=1").type(KeyCode.ENTER);
+        assertThat(view.lastError).startsWith("Breakpoint:");
+        robot.clickOn("OK");
+    }
+
+    @Test
+    @DisplayName("bookmarks: Ctrl+B names the position, the list and the timeline show it, Go returns to it")
+    void bookmarks(FxRobot robot) {
+        focusMap(robot);
+        robot.type(KeyCode.RIGHT, 4);
+        robot.press(KeyCode.CONTROL).type(KeyCode.B).release(KeyCode.CONTROL);
+        javafx.scene.control.DialogPane dialog = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(dialog.getHeaderText()).isEqualTo("Name this position");
+        TextField name = robot.from(dialog).lookup(".text-field").queryAs(TextField.class);
+        robot.interact(() -> name.setText("before the crash"));
+        robot.clickOn("OK");
+        assertThat(view.bookmarks.getItems()).containsExactly("step 4  before the crash");
+        focusMap(robot);
+        robot.type(KeyCode.END);
+        robot.clickOn(robot.lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Bookmarks"))
+                .queryAs(javafx.scene.Node.class));                   // the tab, not the menu of the same name
+        robot.clickOn("step 4  before the crash");
+        robot.clickOn("Go");
+        assertThat(vm.snapshot().position()).isEqualTo(Position.at(4));
+    }
+
+    @Test
+    @DisplayName("the event log filter: guest and frame range narrow the rows; Clear shows them all again")
+    void eventFilter(FxRobot robot) {
+        focusMap(robot);
+        robot.type(KeyCode.END);
+        int all = view.eventLog.table.getItems().size();
+        robot.clickOn(view.eventLog.guest).write("1").type(KeyCode.ENTER);
+        assertThat(view.eventLog.table.getItems()).isNotEmpty().allMatch(r -> r.guest() == 1);
+        robot.clickOn(view.eventLog.guest).eraseText(1).type(KeyCode.ENTER);
+        robot.clickOn(view.eventLog.frames).write("0x20205").type(KeyCode.ENTER);
+        assertThat(view.eventLog.table.getItems()).isNotEmpty().allMatch(r -> r.frames().startsWith("0x20205")
+                || r.frames().startsWith("0x20200"));
+        robot.clickOn("Clear");
+        assertThat(view.eventLog.table.getItems()).hasSize(all);
+    }
 }
