@@ -218,11 +218,6 @@ final class ExportCommand implements Callable<Integer> {
                     + " (use --every K)");
         }
         try {
-            Pictures.draw(runs, ps);                      // a size that cannot be drawn fails before any file is opened
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
-        try {
             GifWriter.write(out, width, height, (int) count, delayMs, i -> {
                 long at = from + i * every;
                 for (Timeline t : runs) {
@@ -230,6 +225,8 @@ final class ExportCommand implements Callable<Integer> {
                 }
                 return Pictures.draw(runs, ps);
             });
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());              // a size that cannot be drawn; no file is left
         } catch (IOException e) {
             throw new UserError("cannot write " + out + ": " + e.getMessage());
         }
@@ -240,19 +237,16 @@ final class ExportCommand implements Callable<Integer> {
 
     private int csv(PrintWriter o, Scenario s) {
         SimSpec simSpec = Loaded.spec(s, policy, source.seed);
-        long total = Loaded.create(simSpec).stepCount();
-        long at = step == null ? total : step;
-        if (at < 0 || at > total) {
-            throw new UserError("--step " + at + ": the scenario has " + total + " steps");
-        }
+        long at = step == null ? CsvExport.WHOLE_RUN : step;
         try {
-            long rows;
+            CsvExport.Written w;
             switch (csv) {
                 case "series" -> {
                     if (filter != null) {
                         throw new UserError("--filter is for --csv events");
                     }
-                    rows = CsvExport.writeSeries(simSpec, at, out, () -> false);
+                    w = CsvExport.writeSeries(simSpec, at, out, () -> false);
+                    o.printf("wrote %s (%d rows: step boundaries 0 to %d)%n", out, w.rows(), w.lastStep());
                 }
                 case "events" -> {
                     EventFilter f;
@@ -261,15 +255,13 @@ final class ExportCommand implements Callable<Integer> {
                     } catch (IllegalArgumentException e) {
                         throw new UserError("--filter: " + e.getMessage());
                     }
-                    rows = CsvExport.writeEvents(simSpec, at, f, out, () -> false);
+                    w = CsvExport.writeEvents(simSpec, at, f, out, () -> false);
+                    o.printf("wrote %s (%d events of steps 1 to %d)%n", out, w.rows(), w.lastStep());
                 }
                 default -> throw new UserError("--csv must be series or events");
             }
-            if (csv.equals("series")) {
-                o.printf("wrote %s (%d rows: step boundaries 0 to %d)%n", out, rows, at);
-            } else {
-                o.printf("wrote %s (%d events of steps 1 to %d)%n", out, rows, at);
-            }
+        } catch (IllegalArgumentException e) {
+            throw new UserError(s.id() + ": " + e.getMessage());        // a step outside the run, or a guest that does not fit
         } catch (IOException e) {
             throw new UserError("cannot write " + out + ": " + e.getMessage());
         }

@@ -67,18 +67,26 @@ public final class CsvExport {
                 .writeValues(new OutputStreamWriter(os, StandardCharsets.UTF_8));
     }
 
+    /** {@code toStep} meaning the whole run. */
+    public static final long WHOLE_RUN = -1;
+
+    /** What was written: the rows, and the last step they cover. */
+    public record Written(long rows, long lastStep) {
+    }
+
     private static Simulation boot(SimSpec spec, long toStep) {
         Simulation sim = Simulation.booted(spec);
-        if (toStep < 0 || toStep > sim.stepCount()) {
+        if (toStep != WHOLE_RUN && (toStep < 0 || toStep > sim.stepCount())) {
             throw new IllegalArgumentException("step " + toStep + " is outside the run (0.." + sim.stepCount() + ")");
         }
         sim.journal().setRecording(false);
         return sim;
     }
 
-    /** Writes the series of boundaries 0..{@code toStep}; returns the number of rows (toStep + 1). */
-    public static long writeSeries(SimSpec spec, long toStep, Path out, BooleanSupplier cancelled) throws IOException {
+    /** Writes the series of boundaries 0..{@code toStep} ({@link #WHOLE_RUN}: to the end), toStep + 1 rows. */
+    public static Written writeSeries(SimSpec spec, long toStep, Path out, BooleanSupplier cancelled) throws IOException {
         Simulation sim = boot(spec, toStep);
+        long last = toStep == WHOLE_RUN ? sim.stepCount() : toStep;
         long[] rows = {0};
         AtomicFiles.write(out, os -> {
             try (SequenceWriter w = open(os, SERIES_COLUMNS)) {
@@ -95,7 +103,7 @@ public final class CsvExport {
                     }
                 };
                 sim.setSink(kinds);
-                for (long s = 0; s <= toStep; s++) {
+                for (long s = 0; s <= last; s++) {
                     if (s > 0) {
                         mask[0] = 0;
                         sim.executeNext();
@@ -115,19 +123,20 @@ public final class CsvExport {
                 }
             }
         });
-        return rows[0];
+        return new Written(rows[0], last);
     }
 
-    /** Writes the events of steps 1..{@code toStep} that pass {@code filter}; returns the number of rows. */
-    public static long writeEvents(SimSpec spec, long toStep, EventFilter filter, Path out, BooleanSupplier cancelled)
+    /** Writes the events of steps 1..{@code toStep} ({@link #WHOLE_RUN}: all) that pass {@code filter}. */
+    public static Written writeEvents(SimSpec spec, long toStep, EventFilter filter, Path out, BooleanSupplier cancelled)
             throws IOException {
         Simulation sim = boot(spec, toStep);
+        long last = toStep == WHOLE_RUN ? sim.stepCount() : toStep;
         long[] rows = {0};
         AtomicFiles.write(out, os -> {
             try (SequenceWriter w = open(os, EVENT_COLUMNS)) {
                 List<SimEvent> step = new ArrayList<>();
                 sim.setSink(step::add);
-                for (long s = 0; s < toStep; s++) {
+                for (long s = 0; s < last; s++) {
                     step.clear();
                     sim.executeNext();
                     if ((s & 1023) == 0 && cancelled.getAsBoolean()) {
@@ -145,7 +154,7 @@ public final class CsvExport {
                 }
             }
         });
-        return rows[0];
+        return new Written(rows[0], last);
     }
 
     private static String kindIds(int mask) {

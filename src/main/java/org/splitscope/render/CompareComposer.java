@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.splitscope.core.sim.RunSummary;
 import org.splitscope.core.sim.Simulation;
 
@@ -62,7 +61,7 @@ public final class CompareComposer {
         int paneH = (height - y - pad) / rows;
         List<RunSummary> sums = new ArrayList<>();
         for (Run r : runs) {
-            sums.add(RunSummary.of(r.sim()));
+            sums.add(RunSummary.withoutHash(r.sim()));           // figures only; the hash reads the whole state
         }
         List<CompareMetrics.Metric> figures = new ArrayList<>();
         for (CompareMetrics.Metric m : CompareMetrics.ALL) {
@@ -101,13 +100,12 @@ public final class CompareComposer {
             Run r = runs.get(i);
             BitSet diff = diffs.get(i);
             String cells = diff.cardinality() + (diff.cardinality() == 1 ? " cell differs" : " cells differ");
-            String name = r.policy() + (i == 0 ? "  (reference; " + cells + " in another)"
-                    : "  (" + cells + " from " + runs.get(0).policy() + ")");
+            String note = i == 0 ? "(reference; " + cells + " in another)"
+                    : "(" + cells + " from " + runs.get(0).policy() + ")";
             big.draw(px, width, height, px0, py0, big.fit(r.policy(), paneW - 2 * pad), pal.text());
             int nameW = big.width(r.policy());
             small.draw(px, width, height, px0 + nameW + 6, py0 + big.lineHeight() - small.lineHeight(),
-                    small.fit(name.substring(r.policy().length()).strip(), Math.max(0, paneW - 2 * pad - nameW - 6)),
-                    pal.dimText());
+                    small.fit(note, Math.max(0, paneW - 2 * pad - nameW - 6)), pal.dimText());
             drawFigures(px, width, height, px0, py0 + big.lineHeight() + 4, slot, perLine, figures, sums, i, small, pal);
             rasterizer.render(r.sim(), layout, layers, r.overlay().withTlbCpu(tlbCpu), pal, map);
             CellDiff.draw(map, layout, diff, pal);
@@ -121,17 +119,10 @@ public final class CompareComposer {
             mapY[i] = my;
         }
         int lx = width - legendW;
-        int used = ExportComposer.drawLegend(px, width, height, lx, y, legendW - pad, layers, guestsIn(sims.get(0)), pal);
+        int used = ExportComposer.drawLegend(px, width, height, lx, y, legendW - pad, layers,
+                ExportComposer.guestsIn(sims.get(0)), pal);
         drawDiffLegend(px, width, height, lx, y + used + 4, legendW - pad, runs.get(0).policy(), pal);
         return new Picture(px, width, height, maps, mapX, mapY, diffs);
-    }
-
-    private static Set<Integer> guestsIn(Simulation sim) {
-        Set<Integer> out = new TreeSet<>();
-        for (var g : sim.spec().guests()) {
-            out.add(g.asid());
-        }
-        return out;
     }
 
     private static String token(CompareMetrics.Metric m, RunSummary s, boolean differs) {

@@ -93,7 +93,7 @@ public final class ExportComposer {
     }
 
     /** The guests that own memory now (for the legend). */
-    private static Set<Integer> guestsIn(Simulation sim) {
+    static Set<Integer> guestsIn(Simulation sim) {
         Set<Integer> out = new TreeSet<>();
         for (var p : sim.spec().guests()) {
             out.add(p.asid());

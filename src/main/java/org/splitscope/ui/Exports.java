@@ -76,7 +76,6 @@ public final class Exports {
                 }
                 Pictures.Spec spec = pictureSpec(s, width, height);
                 List<Timeline> runs = exportRuns(s);
-                Pictures.draw(runs, spec);                   // a size that cannot be drawn fails before the file
                 GifWriter.write(out, width, height, (int) count, delayMs, i -> {
                     if (vm.cancelRequested()) {
                         throw new CsvExport.Cancelled();
@@ -102,7 +101,7 @@ public final class Exports {
     public void seriesCsv(Path out) {
         vm.longTask("Exporting " + out.getFileName(), s -> {
             try {
-                long rows = CsvExport.writeSeries(s.spec, s.timeline.position().step(), out, vm::cancelRequested);
+                long rows = CsvExport.writeSeries(s.spec, s.timeline.position().step(), out, vm::cancelRequested).rows();
                 vm.finishedWith("Wrote " + out + " (" + rows + " rows)");
             } catch (CsvExport.Cancelled e) {
                 vm.finishedWith("Export cancelled; nothing was written.");
@@ -116,7 +115,8 @@ public final class Exports {
     public void eventsCsv(Path out) {
         vm.longTask("Exporting " + out.getFileName(), s -> {
             try {
-                long rows = CsvExport.writeEvents(s.spec, s.timeline.position().step(), s.filter, out, vm::cancelRequested);
+                long rows = CsvExport.writeEvents(s.spec, s.timeline.position().step(), s.filter, out,
+                        vm::cancelRequested).rows();
                 vm.finishedWith("Wrote " + out + " (" + rows + " events)");
             } catch (CsvExport.Cancelled e) {
                 vm.finishedWith("Export cancelled; nothing was written.");
