@@ -11,14 +11,17 @@ import java.util.List;
  * @param ramBytes  size of the physical address space, a multiple of 2 MiB, 64 MiB .. 16 TiB (R1)
  * @param holes     ranges that are not RAM (R1), sorted, not overlapping
  * @param cpus      logical CPUs, 1..1024 (R2)
+ * @param kernel    the kernel profile (R27)
+ * @param invlpgb   whether the CPUs have INVLPGB (R18; every SNP-capable EPYC does)
  */
 public record MachineSpec(long ramBytes, List<PfnRange> holes, int cpus, boolean gbpages, TlbSpec tlb,
-                          BootLayout boot) {
+                          BootLayout boot, KernelProfile kernel, boolean invlpgb) {
     public static final long MIN_RAM = 64 * Pfns.MIB;
     public static final long MAX_RAM = 16 * Pfns.TIB;
     public static final int MAX_CPUS = 1024;
 
     public MachineSpec {
+        java.util.Objects.requireNonNull(kernel, "kernel");
         if (ramBytes < MIN_RAM || ramBytes > MAX_RAM) {
             throw new IllegalArgumentException("ram must be between 64 MiB and 16 TiB, got " + Pfns.bytes(ramBytes));
         }
@@ -43,8 +46,22 @@ public record MachineSpec(long ramBytes, List<PfnRange> holes, int cpus, boolean
         holes = List.copyOf(sorted);
     }
 
+    /** A machine as the kernel profile and INVLPGB default it (6.18, INVLPGB present). */
+    public MachineSpec(long ramBytes, List<PfnRange> holes, int cpus, boolean gbpages, TlbSpec tlb,
+                       BootLayout boot) {
+        this(ramBytes, holes, cpus, gbpages, tlb, boot, KernelProfile.DEFAULT, true);
+    }
+
     public static MachineSpec of(long ramBytes, int cpus) {
         return new MachineSpec(ramBytes, List.of(), cpus, true, TlbSpec.DEFAULT, new BootLayout.Default());
+    }
+
+    /**
+     * Whether flush_tlb_all() is one broadcast INVLPGB + TLBSYNC from the sender and sends no IPI
+     * (R18): kernel 6.18 on CPUs with INVLPGB.
+     */
+    public boolean broadcastFlushAll() {
+        return invlpgb && kernel.broadcastFlushAll();
     }
 
     public long frames() {
@@ -60,22 +77,30 @@ public record MachineSpec(long ramBytes, List<PfnRange> holes, int cpus, boolean
     }
 
     public MachineSpec withCpus(int n) {
-        return new MachineSpec(ramBytes, holes, n, gbpages, tlb, boot);
+        return new MachineSpec(ramBytes, holes, n, gbpages, tlb, boot, kernel, invlpgb);
     }
 
     public MachineSpec withBoot(BootLayout b) {
-        return new MachineSpec(ramBytes, holes, cpus, gbpages, tlb, b);
+        return new MachineSpec(ramBytes, holes, cpus, gbpages, tlb, b, kernel, invlpgb);
     }
 
     public MachineSpec withHoles(List<PfnRange> h) {
-        return new MachineSpec(ramBytes, h, cpus, gbpages, tlb, boot);
+        return new MachineSpec(ramBytes, h, cpus, gbpages, tlb, boot, kernel, invlpgb);
     }
 
     public MachineSpec withGbpages(boolean g) {
-        return new MachineSpec(ramBytes, holes, cpus, g, tlb, boot);
+        return new MachineSpec(ramBytes, holes, cpus, g, tlb, boot, kernel, invlpgb);
+    }
+
+    public MachineSpec withKernel(KernelProfile k) {
+        return new MachineSpec(ramBytes, holes, cpus, gbpages, tlb, boot, k, invlpgb);
+    }
+
+    public MachineSpec withInvlpgb(boolean i) {
+        return new MachineSpec(ramBytes, holes, cpus, gbpages, tlb, boot, kernel, i);
     }
 
     public MachineSpec withTlb(TlbSpec t) {
-        return new MachineSpec(ramBytes, holes, cpus, gbpages, t, boot);
+        return new MachineSpec(ramBytes, holes, cpus, gbpages, t, boot, kernel, invlpgb);
     }
 }

@@ -39,6 +39,11 @@ public record SimSpec(String name, MachineSpec machine, Policy policy, List<Gues
         return new SimSpec(name, machine, policy, guests, newItems, seed, costs);
     }
 
+    /** The same run on another kernel profile (R27): what the kernel picker and --kernel switch. */
+    public SimSpec withKernel(org.splitscope.core.mem.KernelProfile k) {
+        return withMachine(machine.withKernel(k));
+    }
+
     public SimSpec withMachine(MachineSpec m) {
         return new SimSpec(name, m, policy, guests, items, seed, costs);
     }
