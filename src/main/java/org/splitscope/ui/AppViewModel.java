@@ -626,16 +626,16 @@ public final class AppViewModel extends ViewProperties {
             fail("A bookmark needs a name.");
             return;
         }
-        onSim(s -> s.timeline.bookmarkHere(name));
+        onSim(s -> s.timeline.bookmarks().put(name, s.timeline.position()));
     }
 
     public void goToBookmark(String name) {
         pause();
-        onSim(s -> s.timeline.goToBookmark(name));
+        onSim(s -> s.timeline.seek(s.timeline.bookmarks().at(name)));
     }
 
     public void removeBookmark(String name) {
-        onSim(s -> s.timeline.removeBookmark(name));
+        onSim(s -> s.timeline.bookmarks().remove(name));
     }
 
     // ---- export -----------------------------------------------------------------------------------

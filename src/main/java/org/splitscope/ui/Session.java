@@ -108,7 +108,7 @@ final class Session {
                 caption(pos), stepText(pos, summary), microText(pos),
                 summary, px, layout, viewportText(layout),
                 inspector(), hoverText, markers(), chart(playing), events(playing),
-                new TreeMap<>(timeline.bookmarks()), busy, progress, message, cmp);
+                new TreeMap<>(timeline.bookmarks().copy()), busy, progress, message, cmp);
     }
 
     /** The peers this run is compared with (null when not comparing); simulation thread only. */
