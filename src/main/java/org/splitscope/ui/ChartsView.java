@@ -7,11 +7,16 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import org.splitscope.ui.model.FiguresModel;
+import org.splitscope.ui.service.Snapshot.ChartSeries;
 
 /**
  * Charts over steps, with a cursor at the current step: DirectMap 4k/2M/1G, splits and
  * collapses, flushes and IPIs, faults, simulated time and cpa_lock wait; one row, each chart with
- * its legend, the x axis in steps.
+ * its legend, the x axis in steps. The series are rebuilt when the run has advanced (the figures
+ * model's series changed); the cursor follows the position shown.
+ *
+ * <p>Threading: FX thread only.
  */
 public final class ChartsView extends GridPane {
     private static final String[][] CHARTS = {
@@ -55,7 +60,13 @@ public final class ChartsView extends GridPane {
     private final LineChart<Number, Number>[] charts;
     private final XYChart.Series<Number, Number>[] cursors;
     private final double[] maxima;
-    private Snapshot.ChartData data;
+    private ChartSeries data;
+
+    /** Follows the figures model: new series redraw the charts, a new position moves the cursor. */
+    public void follow(FiguresModel figures) {
+        figures.seriesProperty().addListener((o, a, d) -> show(d, figures.positionProperty().get().step()));
+        figures.positionProperty().addListener((o, a, p) -> moveCursor(p.step()));
+    }
 
     @SuppressWarnings("unchecked")
     public ChartsView() {
@@ -99,10 +110,9 @@ public final class ChartsView extends GridPane {
         }
     }
 
-    /** New figures (null: unchanged, only the cursor moves) and the current step for the cursor. */
-    public void show(Snapshot.ChartData d, long step) {
+    /** New series (null: the charts are not on screen; they keep what they had) and the step of the cursor. */
+    public void show(ChartSeries d, long step) {
         if (d == null) {
-            moveCursor(step);
             return;
         }
         data = d;

@@ -18,11 +18,15 @@ import javafx.scene.layout.RowConstraints;
 import org.splitscope.core.sim.RunSummary;
 import org.splitscope.render.CellLayout;
 import org.splitscope.render.CompareMetrics;
+import org.splitscope.ui.service.Snapshot;
 
 /**
  * Compare mode: the runs side by side, one heat map each (the main one first), under one shared
  * step, zoom and selection, each marked where it differs from the first; and a table of their
- * figures with the ones that differ highlighted (and starred, so colour is not the only cue).
+ * figures with the ones that differ highlighted (and starred, so colour is not the only cue). A new
+ * set of policies builds the panes and the table afresh (columns, widths and headers included).
+ *
+ * <p>Threading: FX thread only.
  */
 final class CompareView {
     final GridPane grid = new GridPane();
@@ -49,14 +53,12 @@ final class CompareView {
         table.setPlaceholder(new Label("Not comparing: Run > Compare policies... (Ctrl+K)"));
     }
 
-    /** Shows the compared runs of {@code s} (which must have them). */
-    void show(Snapshot s) {
-        Snapshot.CompareView c = s.compare();
-        List<String> policies = c.panes().stream().map(Snapshot.Pane::policy).toList();
+    /** Shows the compared runs (the part must have panes), drawn with the main map's layout. */
+    void show(Snapshot.ComparePart c, CellLayout layout) {
+        List<String> policies = c.policies();
         if (!policies.equals(shownPolicies)) {
             rebuild(policies);
         }
-        CellLayout layout = s.layout();
         for (int i = 0; i < c.panes().size(); i++) {
             Snapshot.Pane p = c.panes().get(i);
             int n = p.differing().cardinality();
@@ -74,6 +76,8 @@ final class CompareView {
 
     /** Compare mode ended: forget the panes (the main map goes back in place). */
     void reset() {
+        table.getColumns().clear();
+        table.getItems().clear();
         grid.getChildren().clear();
         maps.clear();
         headers.clear();
@@ -123,6 +127,7 @@ final class CompareView {
             headers.add(head);
         }
         table.getColumns().clear();
+        table.getItems().clear();
         TableColumn<Row, String> label = new TableColumn<>("figure");
         label.setSortable(false);
         label.setPrefWidth(200);
@@ -190,6 +195,11 @@ final class CompareView {
         @Override
         public void hover(CellLayout layout, double x, double y) {
             main.hover(layout, x, y);
+        }
+
+        @Override
+        public void exited() {
+            main.exited();
         }
     }
 }

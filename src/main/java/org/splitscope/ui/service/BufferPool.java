@@ -1,11 +1,13 @@
-package org.splitscope.ui;
+package org.splitscope.ui.service;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Pixel arrays for snapshots, reused once the FX thread has applied a later snapshot (the heat map
- * copies the pixels it shows), so play does not allocate a new map per frame.
+ * Pixel arrays for snapshots, reused once the view has applied a later snapshot (the heat map copies
+ * the pixels it shows when it applies them), so play does not allocate a new map per frame.
+ *
+ * <p>Threading: {@link #take} on the simulation thread; {@link #consumed} from the FX thread.
  */
 final class BufferPool {
     private final List<int[]> buffers = new ArrayList<>();

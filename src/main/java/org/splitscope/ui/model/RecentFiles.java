@@ -1,4 +1,4 @@
-package org.splitscope.ui;
+package org.splitscope.ui.model;
 
 import java.util.ArrayList;
 import java.util.List;
