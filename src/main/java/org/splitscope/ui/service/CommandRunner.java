@@ -68,6 +68,14 @@ final class CommandRunner {
 
     /** Does one item of work; returns whether anything the view shows may have changed. */
     boolean run(Mailbox.Work w) {
+        boolean changed = work(w);
+        if (session != null) {
+            session.expireHighlight();
+        }
+        return changed;
+    }
+
+    private boolean work(Mailbox.Work w) {
         return switch (w) {
             case Tick t -> tick(t.generation());
             case Issued i -> {
@@ -179,8 +187,7 @@ final class CommandRunner {
     private static void reveal(Session s, Command.Reveal r) {
         s.timeline.seek(r.after());
         if (r.pfn() >= 0) {
-            s.highlightFrom = r.pfn();
-            s.highlightTo = r.pfn() + Math.max(1, r.frames());
+            s.highlight(r.pfn(), r.pfn() + Math.max(1, r.frames()));
             if (!s.viewport.contains(r.pfn())) {
                 s.viewport = Viewport.of(r.pfn(), r.pfn() + 1, s.frames()).zoomOut(r.pfn(), s.frames());
             }

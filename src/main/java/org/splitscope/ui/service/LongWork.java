@@ -53,8 +53,7 @@ final class LongWork {
             Timeline.Hit hit = forward ? t.runForwardUntil(bp, cancel) : t.runBackwardUntil(bp, cancel);
             if (hit != null) {
                 if (hit.event() != null) {
-                    s.highlightFrom = hit.event().pfn();
-                    s.highlightTo = hit.event().pfn() + Math.max(1, hit.event().frames());
+                    s.highlight(hit.event().pfn(), hit.event().pfn() + Math.max(1, hit.event().frames()));
                 }
                 return "Stopped at " + hit.at() + ": " + (hit.event() == null ? bp.describe() : hit.event().describe());
             }

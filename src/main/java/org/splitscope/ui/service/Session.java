@@ -39,6 +39,8 @@ final class Session {
     long selectTo = -1;
     long highlightFrom = -1;
     long highlightTo = -1;
+    /** Where the outline was drawn: it belongs to that position and goes when the run moves on. */
+    private org.splitscope.core.history.Position highlightAt;
     long hoverPfn = -1;
     PageSize hoverUnit = PageSize.K4;
     /** The peers this run is compared with (null when not comparing). */
@@ -65,6 +67,21 @@ final class Session {
             spec = spec.withKernel(kernel);
         }
         return new Session(scenario, spec, Timeline.open(spec, budget, Timeline.Options.FULL), file);
+    }
+
+    /** Outlines frames {@code [from, to)} of the event the run stands right after. */
+    void highlight(long from, long to) {
+        highlightFrom = from;
+        highlightTo = to;
+        highlightAt = timeline.position();
+    }
+
+    /** Drops the outline once the position is no longer the one it was drawn for. */
+    void expireHighlight() {
+        if (highlightFrom >= 0 && !timeline.position().equals(highlightAt)) {
+            highlightFrom = -1;
+            highlightTo = -1;
+        }
     }
 
     Simulation sim() {
