@@ -140,6 +140,25 @@ class CompareFlowTest extends AppWindowTest {
     }
 
     @Test
+    @DisplayName("compare, then open review: panes, headers, table columns and the title line are review's, all at one step")
+    void compareThenReview(FxRobot robot) {
+        startComparing(robot);
+        robot.interact(() -> view.heatMap.requestFocus());
+        robot.type(KeyCode.RIGHT, 5);
+        robot.interact(() -> view.compareView.table.getColumns().get(1).setPrefWidth(333));
+        robot.interact(() -> nav().openBuiltin("review"));
+        List<String> review = List.of("invalidate-noflush", "invalidate-flush", "presplit-4k", "split-on-demand");
+        assertThat(view.compareView.table.getColumns()).extracting(c -> c.getText())
+                .containsExactly("figure", review.get(0), review.get(1), review.get(2), review.get(3));
+        assertThat(view.compareView.table.getColumns()).allMatch(c -> c.getPrefWidth() != 333);
+        assertThat(view.compareView.headers).extracting(h -> h.getText().split(" ")[0]).containsExactlyElementsOf(review);
+        assertThat(view.runLine.getText()).isEqualTo("under invalidate-noflush, kernel 6.18");
+        assertThat(view.message.getText()).startsWith("Opened review under invalidate-noflush");
+        assertThat(snap().compare().panes()).extracting(Snapshot.Pane::stepText).containsOnly("step 0");
+        assertThat(view.compareView.table.getItems()).allMatch(r -> r.values().size() == 4);
+    }
+
+    @Test
     @DisplayName("exports in compare mode: the side-by-side PNG, a GIF of a step range, the CSV series and event log")
     void exports(FxRobot robot, @TempDir Path dir) throws Exception {
         startComparing(robot);

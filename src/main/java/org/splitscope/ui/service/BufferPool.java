@@ -2,25 +2,28 @@ package org.splitscope.ui.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * Pixel arrays for snapshots, reused once the view has applied a later snapshot (the heat map copies
  * the pixels it shows when it applies them), so play does not allocate a new map per frame.
  *
- * <p>Threading: {@link #take} on the simulation thread; {@link #consumed} from the FX thread.
+ * <p>Threading: simulation thread only; the serial the view applied last comes from {@code consumed},
+ * which the service keeps in an atomic the FX thread writes.
  */
 final class BufferPool {
     private final List<int[]> buffers = new ArrayList<>();
     private final List<Long> serials = new ArrayList<>();
-    private volatile long consumed = -1;
+    private final LongSupplier consumed;
 
-    void consumed(long serial) {
-        consumed = Math.max(consumed, serial);
+    BufferPool(LongSupplier consumed) {
+        this.consumed = consumed;
     }
 
     int[] take(long serial, int size) {
+        long applied = consumed.getAsLong();
         for (int i = 0; i < buffers.size(); i++) {
-            if (serials.get(i) < consumed && buffers.get(i).length == size) {
+            if (serials.get(i) < applied && buffers.get(i).length == size) {
                 serials.set(i, serial);
                 return buffers.get(i);
             }

@@ -29,9 +29,9 @@ final class CommandRunner {
     private long messageRun;
     private Position messageAt;
 
-    CommandRunner(Tasks tasks, HistoryBudget budget, Player player) {
+    CommandRunner(Tasks tasks, HistoryBudget budget, Player player, java.util.function.LongSupplier applied) {
         this.tasks = tasks;
-        this.loader = new RunLoader(tasks, budget);
+        this.loader = new RunLoader(tasks, budget, applied);
         this.longWork = new LongWork(tasks);
         this.exporter = new Exporter(tasks);
         this.player = player;

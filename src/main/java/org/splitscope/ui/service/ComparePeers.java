@@ -17,7 +17,7 @@ import org.splitscope.ui.service.Snapshot.Pane;
  * shared cursor, zoom and selection). Micro-steps move the primary only; the peers stay at the
  * boundary before that step, since their micro-events differ.
  *
- * <p>Threading: simulation thread only ({@link #consumed} from any thread).
+ * <p>Threading: simulation thread only.
  */
 final class ComparePeers {
     private final List<Session> peers;
@@ -37,7 +37,8 @@ final class ComparePeers {
             if (p.equals(primary.policy()) || out.stream().anyMatch(s -> s.policy().equals(p))) {
                 continue;
             }
-            out.add(Session.open(primary.scenario, p, primary.kernel(), primary.spec.seed(), each, primary.file));
+            out.add(Session.open(primary.scenario, p, primary.kernel(), primary.spec.seed(), each, primary.file,
+                    primary.applied()));
         }
         return out.isEmpty() ? null : new ComparePeers(out);
     }
@@ -48,12 +49,6 @@ final class ComparePeers {
 
     List<org.splitscope.core.history.Timeline> timelines() {
         return peers.stream().map(s -> s.timeline).toList();
-    }
-
-    void consumed(long serial) {
-        for (Session s : peers) {
-            s.consumed(serial);
-        }
     }
 
     /** Brings every peer to the primary's step and view. */

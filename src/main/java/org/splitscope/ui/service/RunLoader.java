@@ -3,6 +3,7 @@ package org.splitscope.ui.service;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.splitscope.core.history.HistoryBudget;
 import org.splitscope.core.history.Position;
 import org.splitscope.core.mem.KernelProfile;
@@ -22,10 +23,12 @@ import org.splitscope.scenario.ScenarioLoader;
 final class RunLoader {
     private final Tasks tasks;
     private final HistoryBudget budget;
+    private final LongSupplier applied;
 
-    RunLoader(Tasks tasks, HistoryBudget budget) {
+    RunLoader(Tasks tasks, HistoryBudget budget, LongSupplier applied) {
         this.tasks = tasks;
         this.budget = budget;
+        this.applied = applied;
     }
 
     private interface Source {
@@ -94,7 +97,7 @@ final class RunLoader {
         tasks.busy("Loading...", -1);
         try {
             Scenario sc = source.get();
-            Session next = Session.open(sc, policy, kernel, null, budget, file);
+            Session next = Session.open(sc, policy, kernel, null, budget, file, applied);
             if (!sc.compare().isEmpty() && policy == null) {
                 compare(next, sc.compare());            // a scenario that lists policies opens comparing them
             }

@@ -2,6 +2,7 @@ package org.splitscope.ui.service;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.splitscope.core.history.HistoryBudget;
 import org.splitscope.core.history.Timeline;
 import org.splitscope.core.mem.KernelProfile;
@@ -47,26 +48,36 @@ final class Session {
     ComparePeers compare;
 
     private final HeatMapRasterizer rasterizer = new HeatMapRasterizer();
-    private final BufferPool pool = new BufferPool();
+    private final BufferPool pool;
+    private final LongSupplier applied;
 
-    private Session(Scenario scenario, SimSpec spec, Timeline timeline, Path file) {
+    private Session(Scenario scenario, SimSpec spec, Timeline timeline, Path file, LongSupplier applied) {
+        this.pool = new BufferPool(applied);
         this.scenario = scenario;
         this.spec = spec;
         this.timeline = timeline;
         this.file = file;
         this.viewport = org.splitscope.render.Viewport.whole(timeline.simulation().directMap().frames());
+        this.applied = applied;
+    }
+
+    /** Which snapshot the view applied last (for the pixel buffers of peers opened from this run). */
+    LongSupplier applied() {
+        return applied;
     }
 
     /**
      * Opens a run of {@code scenario} under {@code policy} (null: its own) and {@code kernel} (null: its
      * machine's); throws IllegalArgumentException when the scenario cannot run (e.g. a guest does not fit).
+     * {@code applied} tells which snapshot the view applied last (pixel buffers of older ones are free).
      */
-    static Session open(Scenario scenario, String policy, KernelProfile kernel, Long seed, HistoryBudget budget, Path file) {
+    static Session open(Scenario scenario, String policy, KernelProfile kernel, Long seed, HistoryBudget budget, Path file,
+                        LongSupplier applied) {
         SimSpec spec = scenario.toSpec(policy, seed);
         if (kernel != null) {
             spec = spec.withKernel(kernel);
         }
-        return new Session(scenario, spec, Timeline.open(spec, budget, Timeline.Options.FULL), file);
+        return new Session(scenario, spec, Timeline.open(spec, budget, Timeline.Options.FULL), file, applied);
     }
 
     /** Outlines frames {@code [from, to)} of the event the run stands right after. */
@@ -119,12 +130,4 @@ final class Session {
         return px;
     }
 
-    /** Snapshots up to {@code serial} were applied by the view: their pixel buffers may be reused. */
-    void consumed(long serial) {
-        pool.consumed(serial);
-        ComparePeers c = compare;
-        if (c != null) {
-            c.consumed(serial);
-        }
-    }
 }

@@ -46,8 +46,8 @@ public final class SimService {
     private final AtomicReference<Busy> busy = new AtomicReference<>();
     private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
     private final AtomicLong serials = new AtomicLong();
+    private final AtomicLong applied = new AtomicLong(-1);
     private volatile boolean cancel;
-    private volatile Session published;
     private final CommandRunner runner;
     private final SnapshotBuilder builder = new SnapshotBuilder();
     private boolean draining;
@@ -82,7 +82,7 @@ public final class SimService {
                 errors.add(text);
             }
         };
-        this.runner = new CommandRunner(tasks, budget, new Player(clock, gen -> post(new Mailbox.Tick(gen))));
+        this.runner = new CommandRunner(tasks, budget, new Player(clock, gen -> post(new Mailbox.Tick(gen))), applied::get);
     }
 
     /** Hands a command to the simulation thread. */
@@ -125,7 +125,6 @@ public final class SimService {
             return;
         }
         Snapshot snap = builder.build(serials.incrementAndGet(), s, runner.settings(), runner.play(), runner.message());
-        published = s;
         while (true) {
             Snapshot old = latest.get();
             if (latest.compareAndSet(old, old == null ? snap : snap.mergeDirty(old.dirty()))) {
@@ -141,10 +140,7 @@ public final class SimService {
 
     /** The view applied the snapshot {@code serial}: buffers of it and older ones may be reused. */
     public void consumed(long serial) {
-        Session s = published;
-        if (s != null) {
-            s.consumed(serial);
-        }
+        applied.accumulateAndGet(serial, Math::max);
     }
 
     /** The long operation in progress, or null. */
