@@ -92,6 +92,7 @@ public final class CellDiff {
         PageSize leaf = dm.regionLeaf(r);
         long s = mix(2, leaf == null ? -1 : leaf.ordinal());
         s = mix(s, leaf == PageSize.K4 ? dm.notPresentCount(r) : 0);
+        s = mix(s, dm.regionLeafPresent(r) ? 0 : 1);
         s = mix(s, rmp.assignedFramesIn(r));
         s = mix(s, rmp.assigned4kIn(r));
         s = mix(s, rmp.validatedFramesIn(r));
@@ -103,6 +104,9 @@ public final class CellDiff {
         long s = mix(3, dm.gigKind(g));
         s = mix(s, dm.leaves2mIn(g));
         s = mix(s, dm.tables4kIn(g));
+        s = mix(s, dm.gigLeafPresent(g) ? 0 : 1);
+        s = mix(s, dm.notPresent2mLeavesIn(g));
+        s = mix(s, dm.notPresentInGig(g));
         return mix(s, rmp.assignedInGig(g));
     }
 

@@ -146,7 +146,8 @@ public final class HeatMapRasterizer {
                     case DirectMap.IN_1G -> set(Palette.LEAF_1G);
                     case DirectMap.IN_2M -> set(Palette.LEAF_2M);
                     case DirectMap.PTE_PRESENT -> set(Palette.LEAF_4K);
-                    case DirectMap.PTE_NOT_PRESENT -> set(Palette.NOT_PRESENT);
+                    case DirectMap.PTE_NOT_PRESENT, DirectMap.IN_2M_NOT_PRESENT, DirectMap.IN_1G_NOT_PRESENT ->
+                            set(Palette.NOT_PRESENT);
                     default -> set(Palette.HOLE);
                 }
                 if (rmp.assigned(pfn)) {
@@ -183,6 +184,8 @@ public final class HeatMapRasterizer {
         PageSize leaf = dm.regionLeaf(r);
         if (leaf == null || ram == 0) {
             set(Palette.HOLE);
+        } else if (!dm.regionLeafPresent(r)) {
+            set(Palette.NOT_PRESENT);                   // a whole 2M or 1G leaf made not present (R28)
         } else if (leaf == PageSize.G1) {
             set(Palette.LEAF_1G);
         } else if (leaf == PageSize.M2) {
@@ -214,10 +217,14 @@ public final class HeatMapRasterizer {
         }
     }
 
+    /**
+     * A 1G cell: one state when all its RAM is in one (1G, 2M, 4K or not present, R28), else mixed
+     * with the first two states found; holes make it mixed too.
+     */
     private void gig(DirectMap dm, int g) {
         byte k = dm.gigKind(g);
         if (k == DirectMap.LEAF_1G) {
-            set(Palette.LEAF_1G);
+            set(dm.gigLeafPresent(g) ? Palette.LEAF_1G : Palette.NOT_PRESENT);
             return;
         }
         int ram = dm.ramCountInGig(g);
@@ -225,18 +232,29 @@ public final class HeatMapRasterizer {
             set(Palette.HOLE);
             return;
         }
-        int withRam = dm.regionsWithRamInGig(g);
         int leaves = dm.leaves2mIn(g);
-        int tables = dm.tables4kIn(g);
-        if (leaves == withRam) {
-            set(Palette.LEAF_2M);
-        } else if (tables == withRam) {
-            set(Palette.LEAF_4K);
-        } else {
-            mixed(Palette.LEAF_2M, Palette.LEAF_4K);
+        int np2m = dm.notPresent2mLeavesIn(g);
+        long framesIn4k = ram - (long) leaves * Pfns.FRAMES_PER_2M;
+        int npPtes = dm.notPresentInGig(g);
+        Palette.Entry first = null;
+        Palette.Entry second = null;
+        for (Palette.Entry e : new Palette.Entry[] {
+                leaves > np2m ? Palette.LEAF_2M : null,
+                framesIn4k > npPtes ? Palette.LEAF_4K : null,
+                np2m > 0 || npPtes > 0 ? Palette.NOT_PRESENT : null}) {
+            if (e != null && first == null) {
+                first = e;
+            } else if (e != null && second == null) {
+                second = e;
+            }
         }
-        if (ram < Pfns.FRAMES_PER_1G && dmColor2 == 0) {
-            mixed(dmColor == Palette.LEAF_2M.argb() ? Palette.LEAF_2M : Palette.LEAF_4K, Palette.HOLE);
+        if (second != null) {
+            mixed(first, second);
+        } else {
+            set(first);
+            if (ram < Pfns.FRAMES_PER_1G) {
+                mixed(first, Palette.HOLE);
+            }
         }
     }
 
