@@ -33,7 +33,7 @@ public record Palette(String name, int background, int panel, int text, int dimT
     public static final Entry LEAF_1G = new Entry("1g", BLUE, 'G', "1G direct-map leaf");
     public static final Entry LEAF_2M = new Entry("2m", SKY_BLUE, 'M', "2M direct-map leaf");
     public static final Entry LEAF_4K = new Entry("4k", BLUISH_GREEN, '4', "4K PTE, present");
-    public static final Entry NOT_PRESENT = new Entry("np", YELLOW, 'N', "4K PTE, not present");
+    public static final Entry NOT_PRESENT = new Entry("np", YELLOW, 'N', "not present (4K PTE or whole leaf)");
     public static final Entry HOLE = new Entry("hole", 0xFF7F7F7F, 'H', "not RAM (hole)");
     public static final Entry MIXED = new Entry("mixed", 0xFFB0B0B0, '*', "mixed: frames differ (striped)");
     // RMP
@@ -45,8 +45,8 @@ public record Palette(String name, int background, int panel, int text, int dimT
     public static final Entry TLB_MIXED = new Entry("mixedsize", ORANGE, 'Z', "mixed-size TLB entries (corner)");
     public static final Entry TLB_HAZARD = new Entry("hazard", VERMILLION, '!', "TLB entry an RMP #PF write would use (border)");
     // faults
-    public static final Entry RMP_FAULT = new Entry("rmpfault", BLACK, 'X', "RMP #PF: host crash (cross)");
-    public static final Entry NP_FAULT = new Entry("npfault", BLACK, 'x', "not-present #PF (small cross)");
+    public static final Entry RMP_FAULT = new Entry("rmpfault", BLACK, 'X', "RMP #PF, oops: RMP violation (cross)");
+    public static final Entry NP_FAULT = new Entry("npfault", BLACK, 'x', "not-present #PF, oops (small cross)");
     public static final Entry ACTIVITY = new Entry("activity", WHITE, '.', "recent activity (fades)");
 
     public static final List<Entry> DIRECT_MAP = List.of(LEAF_1G, LEAF_2M, LEAF_4K, NOT_PRESENT, HOLE, MIXED);
