@@ -223,6 +223,9 @@ public final class HostKernel {
      */
     public void setMemory4k(int cpu, long pfn, long npages, boolean markKeep4k) {
         cpaBegin(cpu, markKeep4k ? CpaKind.SET_MEMORY_4K : CpaKind.SPLIT_NO_KEEP, pfn, npages);
+        if (markKeep4k) {
+            counters.inc(Counter.SET_MEMORY_4K_CALLS);
+        }
         splitRangeTo4k(cpu, pfn, npages);
         long changed = 0;
         if (markKeep4k && profile.marksKeep4k()) {
@@ -406,6 +409,7 @@ public final class HostKernel {
         }
         counters.add(Counter.FLUSH_TLB_PAGE, npages);
         counters.add(Counter.IPIS, cpus - 1);
+        counters.add(Counter.RANGE_FLUSH_IPIS, cpus - 1);
         long perPage = cost.constants().flushPagePerPage() * npages;
         cost.broadcast(cpu, perPage, cost.constants().ipiReceive() + perPage);
         if (on(EventKind.FLUSH_RANGE)) {
