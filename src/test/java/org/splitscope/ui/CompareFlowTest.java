@@ -31,11 +31,11 @@ class CompareFlowTest extends AppWindowTest {
     }
 
 
-    /** The top-left pixel of the cell holding {@code pfn} on a map, as the screen shows it. */
+    /** The pixel inside the top-left corner of the cell holding {@code pfn} on a map (where a diff mark runs). */
     int corner(HeatMap m, long pfn) {
         CellLayout l = skin(m).layout();
         long c = l.cellOf(pfn);
-        return skin(m).pixel(l.xOf(c), l.yOf(c));
+        return skin(m).pixel(l.xOf(c) + 1, l.yOf(c) + 1);
     }
 
     void startComparing(FxRobot robot) {

@@ -112,8 +112,8 @@ class PanesFlowTest extends AppWindowTest {
         robot.type(KeyCode.END);
         assertThat(view.eventLog.kinds.getTitle()).isEqualTo("all kinds");
         robot.interact(() -> view.eventLog.kinds.getCheckModel().check(EventKind.RMP_FAULT));
-        assertThat(view.eventLog.kinds.getTitle()).isEqualTo("RMP #PF (host crash)");
-        assertThat(view.eventLog.table.getItems()).singleElement().extracting(r -> r.kind()).isEqualTo("RMP #PF (host crash)");
+        assertThat(view.eventLog.kinds.getTitle()).isEqualTo(EventKind.RMP_FAULT.label());
+        assertThat(view.eventLog.table.getItems()).singleElement().extracting(r -> r.kind()).isEqualTo(EventKind.RMP_FAULT.label());
         robot.interact(() -> view.eventLog.kinds.getCheckModel().check(EventKind.SPLIT));
         assertThat(view.eventLog.kinds.getTitle()).contains("RMP #PF").contains("split");
         robot.clickOn("Clear");

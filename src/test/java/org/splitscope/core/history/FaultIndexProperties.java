@@ -25,7 +25,7 @@ class FaultIndexProperties {
                 long pfn = step * 16L + i;
                 boolean rmp = (step + i) % 2 == 0;
                 events.add(rmp ? new SimEvent.RmpFault(0, pfn, null, PageSize.K4, false, pfn, pfn, 1, 1)
-                        : new SimEvent.NotPresentFault(0, pfn, true, false));
+                        : new SimEvent.NotPresentFault(0, pfn, true, PageSize.K4, pfn));
                 all.add(new long[] {step, pfn, rmp ? FaultIndex.RMP : FaultIndex.NOT_PRESENT});
             }
             index.add(step, events);
