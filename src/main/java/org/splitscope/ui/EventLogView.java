@@ -27,6 +27,7 @@ import org.splitscope.ui.service.Snapshot.EventRow;
  * <p>Threading: FX thread only.
  */
 public final class EventLogView extends BorderPane {
+    private static final javafx.css.PseudoClass FAULT = javafx.css.PseudoClass.getPseudoClass("fault");
     final TableView<EventRow> table = new TableView<>();
     final CheckComboBox<EventKind> kinds = new CheckComboBox<>(FXCollections.observableArrayList(EventKind.values()));
     final TextField guest = new TextField();
@@ -94,15 +95,19 @@ public final class EventLogView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No events yet: step forward."));
         table.setRowFactory(tv -> {
+            // one tooltip per row and a pseudo-class: while playing rows change every frame, and a new
+            // Tooltip or a style-class change per update makes the FX thread restyle the row each time
+            Tooltip tip = new Tooltip();
             var row = new javafx.scene.control.TableRow<EventRow>() {
                 @Override
                 protected void updateItem(EventRow item, boolean empty) {
                     super.updateItem(item, empty);
-                    setTooltip(empty || item == null ? null : new Tooltip(item.text()));
-                    getStyleClass().removeAll("fault-row");
-                    if (!empty && item != null && item.kind().contains("#PF")) {
-                        getStyleClass().add("fault-row");
+                    boolean shown = !empty && item != null;
+                    if (shown) {
+                        tip.setText(item.text());
                     }
+                    setTooltip(shown ? tip : null);
+                    pseudoClassStateChanged(FAULT, shown && item.kind().contains("#PF"));
                 }
             };
             row.setOnMouseClicked(e -> {
