@@ -13,7 +13,7 @@ import org.controlsfx.control.StatusBar;
 import org.splitscope.ui.model.AppModel;
 
 /**
- * The status bar: the step line (step, simulated time, policy and kernel) on the left; a running
+ * The status bar: the step line (step, simulated time) on the left; a running
  * operation with its progress and Cancel, the run's figures (every counter at the position shown,
  * micro-events included) and the map's redraws per second on the right.
  *

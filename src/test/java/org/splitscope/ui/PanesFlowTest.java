@@ -164,7 +164,6 @@ class PanesFlowTest extends AppWindowTest {
         assertThat(snap().run().kernel()).isEqualTo("6.8");
         assertThat(snap().position()).isEqualTo(Position.at(4));
         assertThat(view.runLine.getText()).isEqualTo("under none, kernel 6.8");
-        assertThat(view.status.bar.getText()).endsWith("none, kernel 6.8");
         assertThat(stage.getTitle()).endsWith("[none, kernel 6.8]");
         robot.type(KeyCode.RIGHT);
         assertThat(snap().position()).as("the keys are back with the map").isEqualTo(Position.at(5));

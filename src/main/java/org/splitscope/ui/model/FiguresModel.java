@@ -52,7 +52,7 @@ public final class FiguresModel {
         return statusText.getReadOnlyProperty();
     }
 
-    /** "step 5 of 8 | simulated ... | policy, kernel". */
+    /** "step 5 of 8 | simulated ...". */
     public ReadOnlyStringProperty stepTextProperty() {
         return stepText.getReadOnlyProperty();
     }

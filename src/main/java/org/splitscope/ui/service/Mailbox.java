@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The work waiting for the simulation thread: the view's commands and the player's ticks, in the
  * order they arrived. An item that arrives while the last waiting one is of the same kind merges with
- * it ({@link Command#coalesce}; a tick replaces a waiting tick), so a burst made while the simulation
+ * it ({@link Command#coalesce}; of two ticks the later generation's stays), so a burst made while the simulation
  * is busy (dragging the timeline, moving the mouse) costs one execution, not one per event.
  *
  * <p>Threading: {@link #offer} from any thread; {@link #takeAll} from the simulation thread.
@@ -43,7 +43,10 @@ final class Mailbox {
             Command c = a.command().coalesce(b.command());
             return c == null ? null : new Issued(c);
         }
-        return older instanceof Tick && newer instanceof Tick ? newer : null;
+        if (older instanceof Tick a && newer instanceof Tick b) {
+            return b.generation() >= a.generation() ? b : a;     // generations only grow: keep the latest chain's
+        }
+        return null;
     }
 
     /** Everything waiting, oldest first; the mailbox is empty afterwards. */

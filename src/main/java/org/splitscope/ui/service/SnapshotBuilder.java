@@ -59,7 +59,7 @@ final class SnapshotBuilder {
             return new StatusPart(pos, summary[0], org.splitscope.render.Figures.of(summary[0]));
         }, prev == null ? null : prev.status(), p -> p);
         StepPart step = part(PartKind.STEP, key(s.serial, pos), () -> new StepPart(pos, StepTexts.caption(t),
-                StepTexts.stepText(t, status.summary().simTimeNs(), s.policy(), s.kernel().id()), StepTexts.microText(t),
+                StepTexts.stepText(t, status.summary().simTimeNs()), StepTexts.microText(t),
                 t.canStepBack(), t.canStepForward()), prev == null ? null : prev.step(), p -> p);
         List<?> viewKey = key(s.serial, pos, s.viewport, v.layers(), v.dark(), s.tlbCpu(v), s.selectFrom, s.selectTo,
                 s.highlightFrom, s.highlightTo, v.mapWidth(), v.mapHeight(), s.compare);

@@ -35,8 +35,8 @@ final class StepTexts {
         return c != null ? c : t.simulation().step(s).describe();
     }
 
-    /** "step 5 of 8, inside step 6 after micro-event 2 of 7  |  simulated 1.2 us  |  none, kernel 6.18". */
-    static String stepText(Timeline t, long simTimeNs, String policy, String kernel) {
+    /** "step 5 of 8, inside step 6 after micro-event 2 of 7  |  simulated 1.2 us". */
+    static String stepText(Timeline t, long simTimeNs) {
         Position pos = t.position();
         StringBuilder sb = new StringBuilder();
         sb.append("step ").append(pos.step()).append(" of ").append(t.totalSteps());
@@ -45,7 +45,6 @@ final class StepTexts {
                     .append(" of ").append(t.eventsOf(pos.step()).size());
         }
         sb.append("  |  simulated ").append(Durations.format(simTimeNs));
-        sb.append("  |  ").append(policy).append(", kernel ").append(kernel);
         return sb.toString();
     }
 

@@ -141,7 +141,6 @@ class AppModelTest {
         assertThat(s().run().kernel()).isEqualTo("6.8");
         assertThat(s().run().policy()).isEqualTo("split-on-demand");
         assertThat(s().position()).isEqualTo(Position.at(3));
-        assertThat(s().step().stepText()).endsWith("split-on-demand, kernel 6.8");
         assertThat(nav().messageProperty().get()).isEqualTo("Re-ran under split-on-demand, kernel 6.8 at step 3");
         nav().switchKernel("5.4");
         assertThat(errors).singleElement().asString().contains("unknown kernel '5.4'");

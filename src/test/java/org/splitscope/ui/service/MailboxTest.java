@@ -32,7 +32,7 @@ class MailboxTest {
     }
 
     @Test
-    @DisplayName("pans add up, hovers and settings keep the latest, steps never merge, ticks keep the latest")
+    @DisplayName("pans add up, hovers and settings keep the latest, steps never merge, ticks keep the latest generation")
     void kinds() {
         Mailbox m = new Mailbox();
         m.offer(issued(new Command.Pan(512, V)));
@@ -45,6 +45,7 @@ class MailboxTest {
         m.offer(issued(new Command.ApplySettings(V.withDark(false))));
         m.offer(new Mailbox.Tick(3));
         m.offer(new Mailbox.Tick(4));
+        m.offer(new Mailbox.Tick(2));                                  // a stale tick never displaces the live one
         List<Mailbox.Work> all = m.takeAll();
         assertThat(all).containsExactly(issued(new Command.Pan(-512, V)), issued(new Command.Hover(2, PageSize.K4, V)),
                 issued(new Command.Step(Command.Motion.FORWARD, V)), issued(new Command.Step(Command.Motion.FORWARD, V)),

@@ -359,6 +359,23 @@ class SeamTest {
     }
 
     @Test
+    @DisplayName("a snapshot the view never applied passes its changes on: a new filter survives the hover after it")
+    void skippedSnapshotsLoseNothing() {
+        open("overlap-crash");
+        nav().toEnd();
+        settle();
+        m.eventLog().setFilter(EventFilter.parse("rmp-fault"));
+        service.awaitIdle(Duration.ofMinutes(1));                      // published, not applied
+        Snapshot.MapPart map = s().map();
+        m.map().hover(map.layout(), 3, 3);
+        service.awaitIdle(Duration.ofMinutes(1));                      // published over it
+        m.pulse();
+        assertThat(s().dirty(PartKind.LOG)).isTrue();
+        assertThat(m.eventLog().rows()).singleElement().extracting(Snapshot.EventRow::step).isEqualTo(5L);
+        assertOnePosition();
+    }
+
+    @Test
     @DisplayName("a drag's seeks coalesce while the simulation is busy; the latest wins")
     void dragCoalesces() {
         open("lazy-accept");
