@@ -12,6 +12,8 @@ import java.util.ServiceLoader;
  * {@code screenshots} and {@code bench play} ask of it. The command line never links JavaFX; it finds
  * the app's implementation with {@link ServiceLoader} ({@code META-INF/services}), so a build without
  * the app simply finds none.
+ *
+ * <p>Threading: each method blocks the calling thread until the window is done with.
  */
 public interface Desktop {
     /** Opens the app window (on {@code args[0]}, a built-in scenario or a file, if given) and returns when it closes. */

@@ -8,7 +8,8 @@ import org.splitscope.desktop.Desktop;
 
 /**
  * The app's side of the command line's {@link Desktop} contract, registered in
- * {@code META-INF/services}. Each method starts JavaFX only when called.
+ * {@code META-INF/services}. Each method starts JavaFX only when called; the caller's thread waits
+ * for the window (the command line's main thread).
  */
 public final class DesktopApp implements Desktop {
     @Override

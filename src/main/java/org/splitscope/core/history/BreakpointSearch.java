@@ -8,6 +8,8 @@ import org.splitscope.core.tlb.TlbSet;
  * Runs a {@link Timeline} forward or backward to a {@link Breakpoint}. A match is the position right
  * after the matching event; for a TLB-class condition, the end of the step after which the class
  * has more entries than before it.
+ *
+ * <p>Threading: confined to the timeline's thread.
  */
 final class BreakpointSearch {
     private final Timeline t;

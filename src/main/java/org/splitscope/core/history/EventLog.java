@@ -9,6 +9,8 @@ import org.splitscope.core.event.SimEvent;
  * The events of the steps run so far, by step, within the events share of the history budget.
  * When the share is exceeded the oldest half is released; {@link #firstStep()} says from which step
  * on events are kept (the timeline regenerates older ones by replaying, R24).
+ *
+ * <p>Threading: confined to the timeline's thread.
  */
 final class EventLog {
     /** Rough heap cost of one event record and its list slot, for the budget. */

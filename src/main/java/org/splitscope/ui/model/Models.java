@@ -4,7 +4,7 @@ import java.util.function.UnaryOperator;
 import org.splitscope.ui.service.Command;
 import org.splitscope.ui.service.ViewSettings;
 
-/** What a small model needs from the {@link AppModel}: the current settings and a way to send commands. */
+/** What a small model needs from the {@link AppModel}: the current settings and a way to send commands. FX thread only. */
 interface Models {
     /** The settings every command is issued under. */
     ViewSettings settings();

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.prefs.Preferences;
 
-/** Recently opened scenario files, most recent first (at most {@link #MAX}). */
+/** Recently opened scenario files, most recent first (at most {@link #MAX}). FX thread only. */
 public interface RecentFiles {
     int MAX = 8;
 

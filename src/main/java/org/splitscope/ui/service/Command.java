@@ -14,6 +14,8 @@ import org.splitscope.core.mem.PageSize;
  * still waits replaces or merges with it ({@link #coalesce}): the latest seek wins while the
  * timeline is dragged, pan distances add up, and only the latest settings, hover, selection or speed
  * count. Commands that move the run elsewhere stop play ({@link #stopsPlay}).
+ *
+ * <p>Threading: immutable; made on the FX thread, carried out on the simulation thread.
  */
 public sealed interface Command {
     ViewSettings settings();

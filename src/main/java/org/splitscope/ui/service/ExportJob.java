@@ -6,6 +6,8 @@ import java.nio.file.Path;
  * A file the app writes, as a long task on the simulation thread (progress, cancel, a message when
  * done, an error on failure); every file is written atomically. Pictures and data come from the
  * same code as the command line ({@code splitscope export}), so they carry the same pixels.
+ *
+ * <p>Threading: immutable (a window's pixels are handed over and never written again).
  */
 public sealed interface ExportJob {
     Path out();

@@ -17,6 +17,10 @@ import org.splitscope.render.CellLayout;
  * <p>{@link #dirty()} has a bit per {@link PartKind} whose content changed since the snapshot the
  * view applied last (bits of snapshots it never applied are merged in): the view rebuilds only those
  * panes. A part that did not change is the previous one, restamped with the position.
+ *
+ * <p>Threading: immutable once published. Pixel arrays are never written after publishing: the
+ * service reuses a buffer only after the view has applied a later snapshot (it copies pixels when it
+ * applies them).
  */
 public record Snapshot(long serial, Position position, int dirty, RunPart run, StepPart step, PlayPart play,
                        MapPart map, StatusPart status, LogPage log, ChartPart chart, InspectorPart inspector,

@@ -13,6 +13,8 @@ import org.splitscope.render.Palette;
  * the chart series only for the one on screen). The FX side owns the current value and every
  * {@link Command} carries the one it was issued under, so the simulation thread never reads a
  * JavaFX property.
+ *
+ * <p>Threading: immutable; made on the FX thread, read on the simulation thread.
  */
 public record ViewSettings(Set<Layer> layers, boolean dark, int tlbCpu, EventFilter filter, int mapWidth,
                            int mapHeight, int scrubberWidth, Pane pane) {
