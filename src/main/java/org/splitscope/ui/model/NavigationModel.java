@@ -92,9 +92,8 @@ public final class NavigationModel {
         canStepBack.set(s.step().canStepBack());
         canStepForward.set(s.step().canStepForward());
         if (s.play().generation() >= issued) {
-            playing.set(s.play().playing());
+            playing.set(s.play().playing());     // once the service has seen the latest Play or Pause
         }
-        speed.set(s.play().speed());
     }
 
     void busy(boolean b) {
