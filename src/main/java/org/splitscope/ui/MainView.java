@@ -361,6 +361,7 @@ public final class MainView {
     public void setUiScale(double scale) {
         uiScale = Math.max(1.0, Math.min(2.0, scale));
         root.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * uiScale));
+        eventLog.setRowHeight(uiScale);
     }
 
     double uiScale() {
