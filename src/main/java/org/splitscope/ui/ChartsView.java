@@ -1,5 +1,7 @@
 package org.splitscope.ui;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -59,7 +61,7 @@ public final class ChartsView extends GridPane {
 
     private final LineChart<Number, Number>[] charts;
     private final XYChart.Series<Number, Number>[] cursors;
-    private final double[] maxima;
+    private final XYChart.Series<Number, Number>[][] lines;
     private ChartSeries data;
 
     /** Follows the figures model: new series redraw the charts, a new position moves the cursor. */
@@ -73,7 +75,7 @@ public final class ChartsView extends GridPane {
         getStyleClass().add("charts");
         charts = new LineChart[CHARTS.length];
         cursors = new XYChart.Series[CHARTS.length];
-        maxima = new double[CHARTS.length];
+        lines = new XYChart.Series[CHARTS.length][];
         for (int i = 0; i < CHARTS.length; i++) {
             NumberAxis x = new NumberAxis();
             x.setForceZeroInRange(true);
@@ -117,35 +119,51 @@ public final class ChartsView extends GridPane {
         }
         data = d;
         for (int i = 0; i < CHARTS.length; i++) {
-            LineChart<Number, Number> c = charts[i];
-            c.getData().clear();
+            if (lines[i] == null) {
+                create(i);
+            }
             double max = 1;
             for (int s = 1; s < CHARTS[i].length; s++) {
-                String[] spec = CHARTS[i][s].split(":");
-                int col = index(spec[0]);
-                double scale = spec[0].startsWith("DIRECT_MAP") ? 1.0 / 1024 : spec[0].endsWith("_NS") ? 1e-6
-                        : spec[0].equals("IPIS") ? 0.01 : 1;
-                XYChart.Series<Number, Number> series = new XYChart.Series<>();
-                series.setName(spec[1]);
+                String name = CHARTS[i][s].split(":")[0];
+                int col = index(name);
+                double scale = name.startsWith("DIRECT_MAP") ? 1.0 / 1024 : name.endsWith("_NS") ? 1e-6
+                        : name.equals("IPIS") ? 0.01 : 1;
+                List<XYChart.Data<Number, Number>> points = new ArrayList<>(data.x().length);
                 for (int p = 0; p < data.x().length; p++) {
                     double v = data.y()[col][p] * scale;
                     max = Math.max(max, v);
-                    series.getData().add(new XYChart.Data<>(data.x()[p], v));
+                    points.add(new XYChart.Data<>(data.x()[p], v));
                 }
-                c.getData().add(series);
-                series.getNode().setStyle("-fx-stroke: " + SERIES_COLOURS[s - 1] + "; -fx-stroke-width: 2px;");
+                lines[i][s - 1].getData().setAll(points);   // the same series: no new nodes to style
             }
-            XYChart.Series<Number, Number> cursor = new XYChart.Series<>();
-            cursor.setName("now");
-            cursor.getData().add(new XYChart.Data<>(step, 0));
-            cursor.getData().add(new XYChart.Data<>(step, max));
-            c.getData().add(cursor);
-            if (cursor.getNode() != null) {
-                cursor.getNode().getStyleClass().add("chart-cursor");
-            }
-            cursors[i] = cursor;
-            maxima[i] = max;
+            XYChart.Series<Number, Number> cursor = cursors[i];
+            cursor.getData().get(0).setXValue(step);
+            cursor.getData().get(1).setXValue(step);
+            cursor.getData().get(1).setYValue(max);
         }
+    }
+
+    /** The series of chart {@code i} and its cursor, made once and styled once. */
+    @SuppressWarnings("unchecked")
+    private void create(int i) {
+        LineChart<Number, Number> c = charts[i];
+        lines[i] = new XYChart.Series[CHARTS[i].length - 1];
+        for (int s = 1; s < CHARTS[i].length; s++) {
+            XYChart.Series<Number, Number> series = new XYChart.Series<>();
+            series.setName(CHARTS[i][s].split(":")[1]);
+            c.getData().add(series);
+            series.getNode().setStyle("-fx-stroke: " + SERIES_COLOURS[s - 1] + "; -fx-stroke-width: 2px;");
+            lines[i][s - 1] = series;
+        }
+        XYChart.Series<Number, Number> cursor = new XYChart.Series<>();
+        cursor.setName("now");
+        cursor.getData().add(new XYChart.Data<>(0, 0));
+        cursor.getData().add(new XYChart.Data<>(0, 1));
+        c.getData().add(cursor);
+        if (cursor.getNode() != null) {
+            cursor.getNode().getStyleClass().add("chart-cursor");
+        }
+        cursors[i] = cursor;
     }
 
     private void moveCursor(long step) {
@@ -164,5 +182,15 @@ public final class ChartsView extends GridPane {
             }
         }
         throw new IllegalArgumentException(name);
+    }
+
+    /** Chart {@code chart}'s series {@code series} (tests read what is drawn). */
+    XYChart.Series<Number, Number> line(int chart, int series) {
+        return lines[chart] == null ? null : lines[chart][series];
+    }
+
+    /** Chart {@code chart}'s cursor. */
+    XYChart.Series<Number, Number> cursor(int chart) {
+        return cursors[chart];
     }
 }

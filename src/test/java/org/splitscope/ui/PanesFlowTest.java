@@ -154,6 +154,23 @@ class PanesFlowTest extends AppWindowTest {
     }
 
     @Test
+    @DisplayName("the charts reach the steps run so far with the cursor at the position; a new scenario brings its own curves")
+    void charts(FxRobot robot) {
+        robot.clickOn("Charts");
+        focusMap(robot);
+        robot.type(KeyCode.END);
+        var splits = view.charts.line(0, 0);
+        assertThat(splits.getData().get(splits.getData().size() - 1).getXValue().longValue()).isEqualTo(8);
+        assertThat(view.charts.cursor(0).getData().get(0).getXValue().longValue()).isEqualTo(8);
+        robot.type(KeyCode.LEFT, 3);
+        assertThat(view.charts.cursor(0).getData().get(0).getXValue().longValue()).isEqualTo(5);
+        assertThat(splits.getData().get(splits.getData().size() - 1).getXValue().longValue()).isEqualTo(8);
+        robot.interact(() -> nav().openBuiltin("lazy-accept"));
+        assertThat(view.charts.line(0, 0).getData()).singleElement().extracting(d -> d.getXValue().longValue()).isEqualTo(0L);
+        assertThat(view.charts.cursor(0).getData().get(0).getXValue().longValue()).isZero();
+    }
+
+    @Test
     @DisplayName("the kernel picker re-runs at the same step; the title line and the status line name the kernel")
     void kernelPicker(FxRobot robot) {
         focusMap(robot);

@@ -76,8 +76,9 @@ final class SnapshotBuilder {
         LogPage log = part(PartKind.LOG, key(s.serial, pos, v.filter(), logShown, play.playing()),
                 () -> pager.page(s, v.filter(), play.playing(), logShown), prev == null ? null : prev.log(), p -> p);
         boolean chartShown = v.pane() == ViewSettings.Pane.CHARTS;
-        ChartPart chart = part(PartKind.CHART, key(s.serial, t.frontier(), chartShown),
-                () -> new ChartPart(pos, chartShown ? StepFigures.chart(t) : null), prev == null ? null : prev.chart(),
+        ChartPart chart = part(PartKind.CHART, key(s.serial, t.frontier(), chartShown, play.playing()),
+                () -> new ChartPart(pos, chartShown ? StepFigures.chart(t, play.playing() ? StepFigures.PLAYING_POINTS
+                        : StepFigures.POINTS) : null), prev == null ? null : prev.chart(),
                 p -> new ChartPart(pos, p.series()));
         InspectorPart inspector = part(PartKind.INSPECTOR, key(s.serial, pos, s.selectFrom, s.selectTo),
                 () -> new InspectorPart(pos, s.selectFrom < 0 ? null : CellTexts.inspector(t, s.selectFrom, s.selectTo)),

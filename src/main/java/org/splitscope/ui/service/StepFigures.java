@@ -6,11 +6,14 @@ import org.splitscope.ui.service.Snapshot.ChartSeries;
 
 /**
  * The per-step figures the view draws over the run: the chart series, downsampled to at most
- * {@link #POINTS} points, and the timeline bar's markers, one event-kind mask per pixel column.
+ * {@link #POINTS} points ({@link #PLAYING_POINTS} while playing), and the timeline bar's markers,
+ * one event-kind mask per pixel column.
  * Simulation thread only.
  */
 final class StepFigures {
     static final int POINTS = 400;
+    /** Points per series while playing: the charts are redrawn at every frame then. */
+    static final int PLAYING_POINTS = 100;
     /** The charted columns, in the order the charts name them. */
     static final StepSeries.Column[] CHARTED = {StepSeries.Column.DIRECT_MAP_4K, StepSeries.Column.DIRECT_MAP_2M,
             StepSeries.Column.DIRECT_MAP_1G, StepSeries.Column.LEVEL2_SPLITS, StepSeries.Column.LEVEL3_SPLITS,
@@ -21,11 +24,11 @@ final class StepFigures {
     private StepFigures() {
     }
 
-    /** The series over the steps run so far (boundary 0 to the frontier). */
-    static ChartSeries chart(Timeline t) {
+    /** The series over the steps run so far (boundary 0 to the frontier), at most {@code maxPoints} per series. */
+    static ChartSeries chart(Timeline t, int maxPoints) {
         StepSeries s = t.series();
         int n = s.size();
-        int points = Math.min(n, POINTS);
+        int points = Math.min(n, maxPoints);
         long[] x = new long[points];
         double[][] y = new double[CHARTED.length][points];
         for (int p = 0; p < points; p++) {
