@@ -87,7 +87,9 @@ public final class NavigationModel {
             run.set(r);
         }
         step.set(s.step());
-        markers.set(s.markers());
+        if (s.dirty(PartKind.MARKERS) || markers.get() == null) {
+            markers.set(s.markers());                     // the cursor follows the position property
+        }
         message.set(s.message().text());
         canStepBack.set(s.step().canStepBack());
         canStepForward.set(s.step().canStepForward());
