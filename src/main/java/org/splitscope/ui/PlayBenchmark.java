@@ -99,6 +99,7 @@ final class PlayBenchmark {
                     && (policy == null || policy.equals(vm.applied().run().policy()));
             }, 300_000, "the scenario did not load within 5 minutes");
             Thread.sleep(500);                                      // let the window settle at its size
+            long[] cpu0 = threadCpu();
             fx(() -> {
                 vm.navigation().setSpeed(speed);
                 c.lastFrameNs = 0;
@@ -120,6 +121,7 @@ final class PlayBenchmark {
                 end[1] = vm.applied().run().totalSteps();
             });
             double elapsed = (System.nanoTime() - t0) / 1e9;
+            long[] cpu1 = threadCpu();
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("scenario", scenario);
             r.put("policy", fxGetString(() -> vm.applied().run().policy()));
@@ -130,6 +132,11 @@ final class PlayBenchmark {
             r.put("view_fps", round(c.frames / elapsed));
             r.put("pulses_per_s", round(c.pulses / elapsed));
             r.put("max_frame_gap_ms", round(c.maxGapNs / 1e6));
+            // CPU time per second of play, per thread: what play costs, whatever else the machine runs
+            r.put("fx_thread_cpu_percent", round((cpu1[0] - cpu0[0]) / 1e7 / elapsed));
+            r.put("render_thread_cpu_percent", round((cpu1[1] - cpu0[1]) / 1e7 / elapsed));
+            r.put("sim_thread_cpu_percent", round((cpu1[2] - cpu0[2]) / 1e7 / elapsed));
+            r.put("fx_cpu_ms_per_frame", c.frames == 0 ? 0 : round((cpu1[0] - cpu0[0]) / 1e6 / c.frames));
             r.put("reached_end", end[0] >= end[1]);
             r.put("width", width);
             r.put("height", height);
@@ -142,6 +149,21 @@ final class PlayBenchmark {
             });
             Platform.exit();
         }
+    }
+
+    /** CPU time so far of the FX, render and simulation threads (-1 where the JVM cannot tell). */
+    private static long[] threadCpu() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] out = {-1, -1, -1};
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            String n = t.getName();
+            int i = n.equals("JavaFX Application Thread") || n.equals("GtkNativeMainLoopThread") ? 0
+                    : n.startsWith("QuantumRenderer") ? 1 : n.equals("splitscope-sim") ? 2 : -1;
+            if (i >= 0 && mx.isThreadCpuTimeSupported()) {
+                out[i] = Math.max(out[i], 0) + mx.getThreadCpuTime(t.threadId());
+            }
+        }
+        return out;
     }
 
     private static double round(double v) {
