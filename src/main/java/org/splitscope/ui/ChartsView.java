@@ -77,11 +77,14 @@ public final class ChartsView extends GridPane {
         cursors = new XYChart.Series[CHARTS.length];
         lines = new XYChart.Series[CHARTS.length][];
         for (int i = 0; i < CHARTS.length; i++) {
-            NumberAxis x = new NumberAxis();
-            x.setForceZeroInRange(true);
+            // Fixed ranges, set from the data: the whole run across (as the timeline bar), and a round
+            // maximum up the side. Auto-ranging axes would lay out new ticks at every frame of play.
+            NumberAxis x = new NumberAxis(0, 1, 1);
+            x.setAutoRanging(false);
             x.setTickLabelFormatter(COMPACT);
             x.setMinorTickVisible(false);
-            NumberAxis y = new NumberAxis();
+            NumberAxis y = new NumberAxis(0, 1, 1);
+            y.setAutoRanging(false);
             y.setTickLabelFormatter(COMPACT);
             y.setMinorTickVisible(false);
             LineChart<Number, Number> c = new LineChart<>(x, y);
@@ -136,11 +139,24 @@ public final class ChartsView extends GridPane {
                 }
                 lines[i][s - 1].getData().setAll(points);   // the same series: no new nodes to style
             }
+            range((NumberAxis) charts[i].getXAxis(), Math.max(1, data.totalSteps()));
+            double top = range((NumberAxis) charts[i].getYAxis(), max);
             XYChart.Series<Number, Number> cursor = cursors[i];
             cursor.getData().get(0).setXValue(step);
             cursor.getData().get(1).setXValue(step);
-            cursor.getData().get(1).setYValue(max);
+            cursor.getData().get(1).setYValue(top);
         }
+    }
+
+    /** Sets the axis to 0 .. the round number at or above {@code max} (1, 2 or 5 times a power of ten); returns it. */
+    static double range(NumberAxis axis, double max) {
+        double p = Math.pow(10, Math.floor(Math.log10(Math.max(1e-9, max))));
+        double top = max <= p ? p : max <= 2 * p ? 2 * p : max <= 5 * p ? 5 * p : 10 * p;
+        if (axis.getUpperBound() != top) {
+            axis.setUpperBound(top);
+            axis.setTickUnit(top / 5);
+        }
+        return top;
     }
 
     /** The series of chart {@code i} and its cursor, made once and styled once. */

@@ -104,8 +104,8 @@ public record Snapshot(long serial, Position position, int dirty, RunPart run, S
     public record ChartPart(Position at, ChartSeries series) implements Part {
     }
 
-    /** Downsampled figures per step: {@code x[i]} is a step boundary, {@code y[series][i]} a value. */
-    public record ChartSeries(long[] x, String[] names, double[][] y) {
+    /** Downsampled figures per step: {@code x[i]} is a step boundary, {@code y[series][i]} a value; the run has {@code totalSteps}. */
+    public record ChartSeries(long[] x, String[] names, double[][] y, long totalSteps) {
     }
 
     /** The inspector for the selection (data null: nothing selected). */

@@ -42,7 +42,7 @@ final class StepFigures {
         for (int c = 0; c < CHARTED.length; c++) {
             names[c] = CHARTED[c].name();
         }
-        return new ChartSeries(x, names, y);
+        return new ChartSeries(x, names, y, t.totalSteps());
     }
 
     /** Per column of a strip {@code width} pixels wide: the event kinds of the steps it covers. */
