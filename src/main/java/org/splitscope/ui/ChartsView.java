@@ -139,8 +139,9 @@ public final class ChartsView extends GridPane {
                 }
                 lines[i][s - 1].getData().setAll(points);   // the same series: no new nodes to style
             }
-            range((NumberAxis) charts[i].getXAxis(), Math.max(1, data.totalSteps()));
-            double top = range((NumberAxis) charts[i].getYAxis(), max);
+            span((NumberAxis) charts[i].getXAxis(), Math.max(1, data.totalSteps()), round(Math.max(1, data.totalSteps()) / 5.0));
+            double top = round(max);
+            span((NumberAxis) charts[i].getYAxis(), top, top / 5);
             XYChart.Series<Number, Number> cursor = cursors[i];
             cursor.getData().get(0).setXValue(step);
             cursor.getData().get(1).setXValue(step);
@@ -148,15 +149,18 @@ public final class ChartsView extends GridPane {
         }
     }
 
-    /** Sets the axis to 0 .. the round number at or above {@code max} (1, 2 or 5 times a power of ten); returns it. */
-    static double range(NumberAxis axis, double max) {
-        double p = Math.pow(10, Math.floor(Math.log10(Math.max(1e-9, max))));
-        double top = max <= p ? p : max <= 2 * p ? 2 * p : max <= 5 * p ? 5 * p : 10 * p;
-        if (axis.getUpperBound() != top) {
-            axis.setUpperBound(top);
-            axis.setTickUnit(top / 5);
+    /** The round number at or above {@code v}: 1, 2 or 5 times a power of ten. */
+    static double round(double v) {
+        double p = Math.pow(10, Math.floor(Math.log10(Math.max(1e-9, v))));
+        return v <= p ? p : v <= 2 * p ? 2 * p : v <= 5 * p ? 5 * p : 10 * p;
+    }
+
+    /** Sets the axis to 0 .. {@code upper} with ticks every {@code unit}, if it is not so already. */
+    private static void span(NumberAxis axis, double upper, double unit) {
+        if (axis.getUpperBound() != upper || axis.getTickUnit() != unit) {
+            axis.setUpperBound(upper);
+            axis.setTickUnit(unit);
         }
-        return top;
     }
 
     /** The series of chart {@code i} and its cursor, made once and styled once. */

@@ -56,7 +56,7 @@ final class ScreenshotTour {
                     shot.setup().accept(tour.stage);
                     return null;
                 });
-                settle();
+                tour.settle();
                 Path out = dir.resolve(shot.file());
                 int[] size = new int[2];
                 int[] px = onFx(() -> tour.pixels(size));
@@ -136,15 +136,19 @@ final class ScreenshotTour {
     }
 
     /** Lets a few pulses lay out the window and the heat map render at its new size. */
-    private static void settle() {
-        for (int i = 0; i < 3; i++) {
+    private void settle() {
+        for (int i = 0; i < 9; i++) {
             try {
                 Thread.sleep(250);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            onFx(() -> null);
+            // a pulse after a quiet second: the status bar says the view is idle, as it is
+            onFx(() -> {
+                vm.pulse();
+                return null;
+            });
         }
     }
 
