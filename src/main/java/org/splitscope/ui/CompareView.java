@@ -30,7 +30,9 @@ import org.splitscope.ui.service.Snapshot;
  */
 final class CompareView {
     final GridPane grid = new GridPane();
-    final TableView<Row> table = new TableView<>();
+    /** The Compare tab's content: the table of figures, a new one for each set of policies. */
+    final BorderPane tablePane = new BorderPane();
+    TableView<Row> table = newTable();
     final List<HeatMap> maps = new ArrayList<>();
     final List<Label> headers = new ArrayList<>();
     private final HeatMap primary;
@@ -48,9 +50,7 @@ final class CompareView {
         grid.setHgap(6);
         grid.setVgap(6);
         grid.setPadding(new Insets(4));
-        table.getStyleClass().add("compare-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("Not comparing: Run > Compare policies... (Ctrl+K)"));
+        tablePane.setCenter(table);
     }
 
     /** Shows the compared runs (the part must have panes), drawn with the main map's layout. */
@@ -76,8 +76,8 @@ final class CompareView {
 
     /** Compare mode ended: forget the panes (the main map goes back in place). */
     void reset() {
-        table.getColumns().clear();
-        table.getItems().clear();
+        table = newTable();
+        tablePane.setCenter(table);
         grid.getChildren().clear();
         maps.clear();
         headers.clear();
@@ -126,8 +126,10 @@ final class CompareView {
             maps.add(map);
             headers.add(head);
         }
-        table.getColumns().clear();
-        table.getItems().clear();
+        // a new table: a constrained resize policy keeps the column widths it worked out for the
+        // previous policies, which squeezes a new set into a corner
+        table = newTable();
+        tablePane.setCenter(table);
         TableColumn<Row, String> label = new TableColumn<>("figure");
         label.setSortable(false);
         label.setPrefWidth(200);
@@ -154,6 +156,14 @@ final class CompareView {
             col.setStyle("-fx-alignment: CENTER-RIGHT;");
             table.getColumns().add(col);
         }
+    }
+
+    private static TableView<Row> newTable() {
+        TableView<Row> t = new TableView<>();
+        t.getStyleClass().add("compare-table");
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setPlaceholder(new Label("Not comparing: Run > Compare policies... (Ctrl+K)"));
+        return t;
     }
 
     private void fillTable(List<String> policies, List<RunSummary> sums) {

@@ -214,7 +214,7 @@ public final class MainView {
                     case "Charts" -> ViewSettings.Pane.CHARTS;
                     default -> ViewSettings.Pane.OTHER;
                 }));
-        compareTab.setContent(compareView.table);
+        compareTab.setContent(compareView.tablePane);
         compareTab.setClosable(false);
         SplitPane all = new SplitPane(top, bottomTabs);
         all.setOrientation(Orientation.VERTICAL);

@@ -151,6 +151,9 @@ class CompareFlowTest extends AppWindowTest {
         assertThat(view.compareView.table.getColumns()).extracting(c -> c.getText())
                 .containsExactly("figure", review.get(0), review.get(1), review.get(2), review.get(3));
         assertThat(view.compareView.table.getColumns()).allMatch(c -> c.getPrefWidth() != 333);
+        double widest = view.compareView.table.getColumns().stream().mapToDouble(c -> c.getWidth()).max().orElse(0);
+        assertThat(view.compareView.table.getColumns().subList(1, 5)).as("every policy column has room")
+                .allMatch(c -> c.getWidth() >= 100 && c.getWidth() >= widest / 3);
         assertThat(view.compareView.headers).extracting(h -> h.getText().split(" ")[0]).containsExactlyElementsOf(review);
         assertThat(view.runLine.getText()).isEqualTo("under invalidate-noflush, kernel 6.18");
         assertThat(view.message.getText()).startsWith("Opened review under invalidate-noflush");
