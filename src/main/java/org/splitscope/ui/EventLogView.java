@@ -93,7 +93,11 @@ public final class EventLogView extends BorderPane {
         TableColumn<EventRow, Object> text = col("what happened", 700, EventRow::text);
         table.getColumns().add(text);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No events yet: step forward."));
+        Label none = new Label();
+        none.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.filterProperty().get()
+                .equals(EventFilter.ALL) ? "No events yet: step forward." : "No events up to this step match the filter.",
+                model.filterProperty()));
+        table.setPlaceholder(none);
         table.setRowFactory(tv -> {
             // one tooltip per row and a pseudo-class: while playing rows change every frame, and a new
             // Tooltip or a style-class change per update makes the FX thread restyle the row each time
