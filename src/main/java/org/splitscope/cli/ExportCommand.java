@@ -20,6 +20,8 @@ import org.splitscope.render.Palette;
 import org.splitscope.render.Pictures;
 import org.splitscope.render.Viewport;
 import org.splitscope.scenario.Scenario;
+import org.splitscope.scenario.trace.Progress;
+import org.splitscope.scenario.trace.RecordingWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Spec;
  * frame with its step's caption; {@code .csv} the chart series or the event log ({@code --csv}).
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write the heat map as a PNG, an animation of a step range as a GIF, or the series/event log as CSV.")
+        description = "Write the heat map as a PNG, an animation of a step range as a GIF, the series/event log as CSV,"
+                + " or the run as a host recording (--recording DIR).")
 final class ExportCommand implements Callable<Integer> {
     /** Most frames an animation may have. */
     static final int MAX_FRAMES = 2000;
@@ -73,8 +76,13 @@ final class ExportCommand implements Callable<Integer> {
             description = "Events a --csv events file keeps: kinds and pfn=A-B, guest=N, cpu=N (as --break without tlb=).")
     String filter;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.png|.gif|.csv")
+    @Option(names = "--out", paramLabel = "FILE.png|.gif|.csv")
     Path out;
+
+    @Option(names = "--recording", paramLabel = "DIR",
+            description = "Write the whole run as a host recording (TRACE.md) into DIR: what a host running the"
+                    + " simulated kernel would record; replay it with 'replay --trace DIR'.")
+    Path recording;
 
     @Option(names = "--width", defaultValue = "1600")
     int width;
@@ -100,6 +108,12 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        if (recording != null) {
+            return recording(o);
+        }
+        if (out == null) {
+            throw new UserError("say where to write: --out FILE.png|.gif|.csv, or --recording DIR");
+        }
         Kind kind = kind();
         checkCombinations(kind);
         Scenario s = source.load();
@@ -265,6 +279,25 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserError("cannot write " + out + ": " + e.getMessage());
         }
+        return 0;
+    }
+
+    private int recording(PrintWriter o) {
+        if (out != null || compare != null || step != null || from != null || to != null || csv != null || zoom != null) {
+            throw new UserError("--recording writes the whole run under one policy; it takes none of --out, --compare,"
+                    + " --step, --from, --to, --csv, --zoom");
+        }
+        SimSpec simSpec = Loaded.spec(source.load(), policy, source.seed);
+        RecordingWriter.Written w;
+        try {
+            w = RecordingWriter.write(simSpec, recording, Progress.NONE);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(simSpec.name() + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new UserError("cannot write " + recording + ": " + e.getMessage());
+        }
+        o.printf("wrote %s (%d trace lines of %d steps under %s, kernel %s)%n", w.dir(), w.lines(), w.steps(),
+                simSpec.policy().id(), simSpec.machine().kernel().id());
         return 0;
     }
 

@@ -7,11 +7,12 @@ import org.splitscope.core.policy.Policies;
 import org.splitscope.scenario.BuiltinScenarios;
 import org.splitscope.scenario.Scenario;
 import org.splitscope.scenario.ScenarioException;
+import org.splitscope.scenario.trace.BuiltinRecordings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
 /** {@code list}: the built-in scenarios and the policies, one line each. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the built-in scenarios and the policies.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the built-in scenarios, the built-in recordings and the policies.")
 final class ListCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -23,6 +24,10 @@ final class ListCommand implements Callable<Integer> {
         for (String name : BuiltinScenarios.names()) {
             Scenario s = BuiltinScenarios.load(name);
             out.printf("  %-22s %s%n", name, s.title());
+        }
+        out.println("recordings (replay --trace NAME):");
+        for (String name : BuiltinRecordings.names()) {
+            out.printf("  %-22s %s%n", name, BuiltinRecordings.describe(name));
         }
         out.println("policies:");
         for (Policy p : Policies.all()) {

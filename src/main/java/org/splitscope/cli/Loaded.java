@@ -6,6 +6,9 @@ import org.splitscope.core.sim.Simulation;
 import org.splitscope.scenario.Scenario;
 import org.splitscope.scenario.ScenarioException;
 import org.splitscope.scenario.ScenarioLoader;
+import org.splitscope.scenario.trace.Progress;
+import org.splitscope.scenario.trace.Recording;
+import org.splitscope.scenario.trace.RecordingLoader;
 
 /** Loading a scenario for a command, turning every input problem into a {@link UserError}. */
 final class Loaded {
@@ -15,6 +18,15 @@ final class Loaded {
     static Scenario scenario(String nameOrPath) {
         try {
             return ScenarioLoader.load(nameOrPath);
+        } catch (ScenarioException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** A host recording (TRACE.md) by built-in name or path. */
+    static Recording recording(String nameOrPath) {
+        try {
+            return RecordingLoader.load(nameOrPath, Progress.NONE);
         } catch (ScenarioException e) {
             throw new UserError(e.getMessage());
         }

@@ -40,4 +40,20 @@ public final class BuiltinRecordings {
         }
         return n;
     }
+
+    /** What a built-in recording shows: the first comment line of its host.txt, without the '#'. */
+    public static String describe(String name) {
+        try (InputStream in = BuiltinRecordings.class.getResourceAsStream(DIR + name + "/" + HostFile.NAME)) {
+            if (in != null) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    if (line.startsWith("#")) {
+                        return line.substring(1).strip();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return "";
+        }
+        return "";
+    }
 }
