@@ -5,14 +5,16 @@ import java.util.Arrays;
 /**
  * The body of a trace line after {@code event:}, read in place: the kprobes' {@code (symbol)
  * key=value ...} and the tracepoints' printk text (TRACE.md "Lines"). Numbers are parsed without
- * allocating; a problem is reported as {@link #BAD} plus the 1-based column of the bad value, which
+ * allocating; a problem is reported as {@link #valid} false plus the 1-based column of the bad value, which
  * the parser turns into an error naming the file and line.
  *
  * <p>Not thread-safe; one per parser.
  */
 final class Body {
-    /** A value that is missing or not a number. */
-    static final long BAD = Long.MIN_VALUE;
+    /** What a value that is missing or not a number reads as; {@link #valid} says which it was. */
+    static final long BAD = 0;
+    /** Whether the last value read was there and a number (every 64-bit value is a possible number). */
+    boolean valid;
 
     private byte[] b;
     private int lineStart;
@@ -76,17 +78,17 @@ final class Body {
         return i;
     }
 
-    /** The value of {@code key=} as hex (with or without {@code 0x}), or {@link #BAD}. */
+    /** The value of {@code key=} as hex (with or without {@code 0x}); {@link #valid} says whether it was one. */
     long hex(byte[] key, String what) {
         int at = find(key);
         if (at < 0) {
             return missing(what);
         }
         long v = parseHex(at, tokenEnd(at));
-        return v == BAD ? bad(at, what) : v;
+        return valid ? v : bad(at, what);
     }
 
-    /** The value of {@code key=} as a decimal (or {@code 0x} hex) integer, possibly negative, or {@link #BAD}. */
+    /** The value of {@code key=} as a decimal (or {@code 0x} hex) integer, possibly negative; see {@link #valid}. */
     long dec(byte[] key, String what) {
         int at = find(key);
         if (at < 0) {
@@ -94,11 +96,15 @@ final class Body {
         }
         int e = tokenEnd(at);
         long v = e - at > 2 && b[at] == '0' && (b[at + 1] == 'x' || b[at + 1] == 'X') ? parseHex(at, e) : parseDec(at, e);
-        return v == BAD ? bad(at, what) : v;
+        return valid ? v : bad(at, what);
     }
 
-    /** Hex digits of {@code b[s, e)} with an optional {@code 0x}, or {@link #BAD} (none, a non-digit, more than 64 bits). */
+    /**
+     * Hex digits of {@code b[s, e)} with an optional {@code 0x}; {@link #valid} false (and {@link #BAD})
+     * when there are none, a non-digit, or more than 64 bits.
+     */
     long parseHex(int s, int e) {
+        valid = false;
         if (e - s > 2 && b[s] == '0' && (b[s + 1] == 'x' || b[s + 1] == 'X')) {
             s += 2;
         }
@@ -113,10 +119,13 @@ final class Body {
             }
             v = v << 4 | d;
         }
+        valid = true;
         return v;
     }
 
+    /** A decimal of at most 18 digits with an optional '-'; {@link #valid} false when it is not one. */
     private long parseDec(int s, int e) {
+        valid = false;
         boolean neg = s < e && b[s] == '-';
         int i = neg ? s + 1 : s;
         if (i >= e || e - i > 18) {
@@ -129,6 +138,7 @@ final class Body {
             }
             v = v * 10 + (b[i] - '0');
         }
+        valid = true;
         return neg ? -v : v;
     }
 
@@ -191,7 +201,7 @@ final class Body {
                 int s = i + n + 1;
                 int e = tokenEnd(s);
                 long v = parseDec(s, e);
-                return v == BAD || v < 0 ? -1 : v;
+                return !valid || v < 0 ? -1 : v;
             }
             i++;
         }
@@ -199,12 +209,14 @@ final class Body {
     }
 
     private long missing(String what) {
+        valid = false;
         errorColumn = from - lineStart + 1;
         errorWhat = "no " + what + "= field";
         return BAD;
     }
 
     private long bad(int at, String what) {
+        valid = false;
         errorColumn = at - lineStart + 1;
         errorWhat = what + "=" + new String(b, at, Math.min(tokenEnd(at) - at, 40),
                 java.nio.charset.StandardCharsets.ISO_8859_1) + " is not a number";

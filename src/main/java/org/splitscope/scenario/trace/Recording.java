@@ -38,7 +38,8 @@ public final class Recording {
         this.scenario = scenario;
         this.steps = steps;
         this.lines = lines;
-        this.unrecorded = unrecorded.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(unrecorded));
+        this.unrecorded = java.util.Collections.unmodifiableSet(unrecorded.isEmpty() ? EnumSet.noneOf(Figure.class)
+                : EnumSet.copyOf(unrecorded));
         this.flushFromKprobe = flushFromKprobe;
         this.warnings = List.copyOf(warnings);
         this.after = after;
@@ -75,7 +76,7 @@ public final class Recording {
         return lines;
     }
 
-    /** Figures no line of the trace recorded: not compared (TRACE.md "Validate"). */
+    /** Figures no line of the trace recorded, in {@link Figure} order: not compared (TRACE.md "Validate"). */
     public Set<Figure> unrecorded() {
         return unrecorded;
     }

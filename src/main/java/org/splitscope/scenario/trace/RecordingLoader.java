@@ -90,7 +90,8 @@ public final class RecordingLoader {
         List<String> warnings = parser.warnings.lines(traceLabel);
         if (steps.size() == 0) {
             warnings = new java.util.ArrayList<>(warnings);
-            warnings.add(traceLabel + ": no rmp_private, rmp_shared, psmash or page_fault_kernel line: nothing to replay");
+            warnings.add(traceLabel + ":" + lines + ": no rmp_private, rmp_shared, psmash or page_fault_kernel line: nothing"
+                    + " to replay");
         }
         List<GuestSpec> guests = parser.guests.specs();
         String description = "A host recording replayed step by step (TRACE.md): " + lines + " trace lines, "

@@ -215,11 +215,12 @@ final class TraceParser implements TraceReader.LineHandler {
             throw error(tl.bodyStart, "no address= field");
         }
         long address = body.parseHex(at, body.tokenEnd(at));
+        boolean hexAddress = body.valid;                    // %ps prints a symbol for a kernel-text address
         long code = need(body.hex(ERROR_CODE, "error_code"));
         long offset = address - pageOffsetBase;
-        if (address == Body.BAD || Long.compareUnsigned(offset, ramBytes) >= 0) {
-            warnings.add("outside", lineNo, "page_fault_kernel lines at an address outside the direct map"
-                    + " (page_offset_base + RAM) are not replayed");
+        if (!hexAddress || Long.compareUnsigned(offset, ramBytes) >= 0) {
+            warnings.add("outside", lineNo, "page_fault_kernel at an address outside the direct map"
+                    + " (page_offset_base + RAM): not replayed");
             return;
         }
         long pfn = offset >>> 12;
@@ -265,7 +266,7 @@ final class TraceParser implements TraceReader.LineHandler {
             return;
         }
         if (text.contains("[LOST ") && text.contains(" EVENTS]")) {
-            warnings.add("lost", lineNo, "times the trace lost events: observed counts may be short there");
+            warnings.add("lost", lineNo, "the trace lost events: observed counts may be short there");
             return;
         }
         if (tl.headed) {
@@ -309,7 +310,7 @@ final class TraceParser implements TraceReader.LineHandler {
     }
 
     private long need(long v) throws ScenarioException {
-        if (v == Body.BAD) {
+        if (!body.valid) {
             throw located(body.errorColumn, body.errorWhat);
         }
         return v;

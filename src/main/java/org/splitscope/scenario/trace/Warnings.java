@@ -18,7 +18,7 @@ final class Warnings {
 
     private final Map<String, Kind> kinds = new LinkedHashMap<>();
 
-    /** Notes one occurrence; {@code what} describes it in the plural ("page_fault_kernel lines outside ..."). */
+    /** Notes one occurrence of a kind of line; {@code what} says what it is and what the replay does about it. */
     void add(String key, long line, String what) {
         Kind k = kinds.get(key);
         if (k == null) {
@@ -28,13 +28,12 @@ final class Warnings {
         }
     }
 
-    /** One line per kind: {@code file:line: N what (the first here)}. */
+    /** One line per kind: {@code file:line: what (N lines, the first here)}. */
     List<String> lines(String file) {
         List<String> out = new ArrayList<>();
         for (Kind k : kinds.values()) {
             long n = k.count()[0];
-            out.add(file + (k.firstLine() > 0 ? ":" + k.firstLine() : "") + ": " + n + " " + k.what()
-                    + (n > 1 && k.firstLine() > 0 ? " (the first on this line)" : ""));
+            out.add(file + ":" + k.firstLine() + ": " + k.what() + (n == 1 ? " (1 line)" : " (" + n + " lines, the first here)"));
         }
         return out;
     }
