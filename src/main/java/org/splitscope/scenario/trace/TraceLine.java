@@ -54,6 +54,9 @@ final class TraceLine {
     boolean headed;
 
     private Matcher matcher;
+    private static final long CR = Swar.pattern('\r');
+    private static final long NEL = Swar.pattern(0x85);
+    private static final long OPEN = Swar.pattern('[');
 
     /** Parses {@code buf[start, end)} (no line terminator); false when the line is not an event line. */
     boolean parse(byte[] b, int s, int e) {
@@ -67,11 +70,8 @@ final class TraceLine {
             return false;
         }
         int r = cpuEnd + 1;                               // after p's ']'
-        for (int i = s; i < e; i++) {
-            int c = b[i] & 0xff;
-            if (c == '\r' || c == 0x85 || (i >= r && c == '[' && i + 1 < e && isDigit(b[i + 1]))) {
-                return viaRegex(b, s, e);
-            }
+        if (needsRegex(b, s, e, r)) {
+            return viaRegex(b, s, e);
         }
         if (!rest(b, r, e)) {
             return false;
@@ -89,6 +89,36 @@ final class TraceLine {
         }
         commEnd = p;
         return true;
+    }
+
+    /** Whether the line has a carriage return or U+0085 anywhere, or a {@code [digit} from {@code r} on. */
+    private static boolean needsRegex(byte[] b, int s, int e, int r) {
+        int i = s;
+        for (; i + 8 <= e; i += 8) {
+            long w = Swar.word(b, i);
+            long odd = Swar.matches(w, CR) | Swar.matches(w, NEL);
+            long open = Swar.matches(w, OPEN);
+            if (odd != 0 && oddAt(b, i + Swar.first(odd))) {
+                return true;
+            }
+            while (open != 0) {
+                int j = i + Swar.first(open);
+                if (j >= r && j + 1 < e && isDigit(b[j + 1])) {
+                    return true;
+                }
+                open &= open - 1;                          // only the lowest mark is exact: recheck each
+            }
+        }
+        for (; i < e; i++) {
+            if (oddAt(b, i) || (i >= r && b[i] == '[' && i + 1 < e && isDigit(b[i + 1]))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean oddAt(byte[] b, int i) {
+        return b[i] == '\r' || (b[i] & 0xff) == 0x85;
     }
 
     /** The leftmost {@code -\d+\s+\[\d+\]}: sets pid and cpu and returns the dash's index, or -1. */

@@ -46,7 +46,7 @@ final class TraceReader {
             }
             int pos = 0;
             int nl;
-            while ((nl = indexOf(buf, pos, filled)) >= 0) {
+            while ((nl = Swar.indexOfNewline(buf, pos, filled)) >= 0) {
                 lineNo++;
                 note(lineNo, consumed + pos);
                 int e = nl > pos && buf[nl - 1] == '\r' ? nl - 1 : nl;
@@ -72,15 +72,6 @@ final class TraceReader {
             consumed += pos;
             filled -= pos;
         }
-    }
-
-    private static int indexOf(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private void note(long lineNo, long offset) {

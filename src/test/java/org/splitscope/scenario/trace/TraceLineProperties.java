@@ -70,4 +70,20 @@ class TraceLineProperties {
         byte[] b = line.getBytes(StandardCharsets.ISO_8859_1);
         assertThat(scanner(b)).as(line).isEqualTo(regex(b));
     }
+
+    @Property(tries = 2000)
+    void newlineSearchEqualsAByteLoop(@ForAll("bytes") byte[] b, @ForAll @net.jqwik.api.constraints.IntRange(max = 40) int from) {
+        int start = Math.min(from, b.length);
+        int naive = -1;
+        for (int i = start; i < b.length && naive < 0; i++) {
+            naive = b[i] == '\n' ? i : -1;
+        }
+        assertThat(Swar.indexOfNewline(b, start, b.length)).isEqualTo(naive);
+    }
+
+    @Provide
+    Arbitrary<byte[]> bytes() {
+        return Arbitraries.of((byte) 0, (byte) 1, (byte) '\n', (byte) 0x0b, (byte) 0x85, (byte) '[', (byte) 'a', (byte) 0xff)
+                .array(byte[].class).ofMaxSize(64);
+    }
 }
