@@ -3,7 +3,6 @@ package org.splitscope.scenario.trace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -67,7 +66,7 @@ abstract class RecordingFiles {
             if (!a.isRegularFile()) {
                 throw new IOException("is not a regular file (a pipe, device or socket cannot be read)");
             }
-            return Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS);
+            return Files.newInputStream(p);                  // a link is followed: the user named this directory
         }
 
         @Override

@@ -57,6 +57,25 @@ public final class TraceSteps implements RecordedSteps {
         return columns.line(k);
     }
 
+    /**
+     * How many steps come from lines before {@code line}: where a line that is not replayed (a
+     * kvm_rmp_fault, a warning's line) sits among the steps, for an event log. Binary search: step
+     * lines only grow.
+     */
+    public long stepsBefore(long line) {
+        long lo = 0;
+        long hi = size();
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            if (columns.line(mid) < line) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** The event of the line: rmp_private, rmp_shared, psmash or page_fault_kernel. */
     public String event(long k) {
         return switch (columns.kindAndFlags(k) & 7) {

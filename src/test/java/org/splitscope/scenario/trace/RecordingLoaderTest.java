@@ -64,6 +64,9 @@ class RecordingLoaderTest {
         assertThat(r.scenario().guests()).containsExactly(new GuestSpec(5, 6 * Pfns.MIB, 4, PageSize.M2));
         assertThat(r.lines()).isEqualTo(12);
         assertThat(r.kvmRmpFaultLines()).containsExactly(12);
+        assertThat(s.stepsBefore(12)).isEqualTo(5);                  // after every step: shown at the end
+        assertThat(s.stepsBefore(9)).isEqualTo(2);
+        assertThat(s.stepsBefore(1)).isZero();
         assertThat(r.unrecorded()).containsExactlyInAnyOrder(Figure.SET_MEMORY_4K, Figure.SPLITS, Figure.FLUSH_TLB_ALL,
                 Figure.RANGE_FLUSH_IPIS);
         assertThat(r.scenario().machine().cpus()).isEqualTo(4);
