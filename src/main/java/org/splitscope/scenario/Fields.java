@@ -46,9 +46,11 @@ final class Fields {
         }
     }
 
+    /** Whether the key has a value: YAML's null, and the empty value of {@code steps:} alone, are none. */
     boolean has(String key) {
         Node n = map.values().get(key);
-        return n != null && !(n instanceof Node.Scalar s && s.kind() == Node.Scalar.Kind.NULL);
+        return n != null && !(n instanceof Node.Scalar s && (s.kind() == Node.Scalar.Kind.NULL
+                || s.kind() == Node.Scalar.Kind.STRING && s.text().isEmpty()));
     }
 
     Node get(String key) {
