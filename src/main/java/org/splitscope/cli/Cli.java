@@ -30,9 +30,8 @@ public final class Cli {
         cl.registerConverter(Double.class, new Converters.DoubleValue());
         cl.registerConverter(Double.TYPE, new Converters.DoubleValue());
         cl.setParameterExceptionHandler((ex, a) -> {
-            String sub = ex.getCommandLine().getCommandName();
-            err.println("splitscope: " + ex.getMessage() + " (see 'splitscope "
-                    + (sub.equals("splitscope") ? "" : sub + " ") + "--help')");
+            err.println("splitscope: " + ex.getMessage() + " (see '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {

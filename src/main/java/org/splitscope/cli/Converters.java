@@ -30,7 +30,8 @@ final class Converters {
     static long inRange(String text, long min, long max) {
         long v = integer(text);
         if (v < min || v > max) {
-            throw new TypeConversionException(v + " is not between " + min + " and " + max);
+            throw new TypeConversionException(max == Long.MAX_VALUE ? "must be " + min + " or more, got " + v
+                    : "must be from " + min + " to " + max + ", got " + v);
         }
         return v;
     }

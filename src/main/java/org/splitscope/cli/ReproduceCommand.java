@@ -41,8 +41,8 @@ final class ReproduceCommand implements Callable<Integer> {
         public Double convert(String value) {
             double v = new Converters.DoubleValue().convert(value);
             if (!(v >= MIN_SCALE && v <= 1)) {
-                throw new picocli.CommandLine.TypeConversionException(value + " is not between 1/1024 (" + MIN_SCALE
-                        + ") and 1");
+                throw new picocli.CommandLine.TypeConversionException("must be from 1/1024 (" + MIN_SCALE + ") to 1, got "
+                        + value);
             }
             return v;
         }

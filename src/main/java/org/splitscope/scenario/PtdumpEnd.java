@@ -31,7 +31,7 @@ final class PtdumpEnd {
             throws ScenarioException {
         List<PtdumpImporter.Range> ranges = scan.ranges;
         if (ranges.isEmpty() || ranges.stream().noneMatch(PtdumpImporter.Range::present)) {
-            throw new ScenarioException(file, scan.lastLine(), 0, nothingFound(scan, base));
+            throw new ScenarioException(file, 0, 0, nothingFound(scan, base));
         }
         long origin = base != null ? base : ranges.get(0).vStart();
         long window = PtdumpImporter.window(origin);
@@ -72,7 +72,8 @@ final class PtdumpEnd {
             if (limit < 0 && !leaves.isEmpty() && start - lastEnd >= LARGE_GAP) {
                 warnings.add(file + ": nothing in the file says where the direct map ends (no ram: in the scenario, no"
                         + " e820 map or last_pfn line" + (base == null ? ", no section end marker" : "") + "); it was"
-                        + " taken to end at " + Pfns.exactBytes(lastEnd) + ", before the first non-present range of"
+                        + " taken to end at physical " + Pfns.hex(lastEnd) + " (" + Pfns.exactBytes(lastEnd) + "), before"
+                        + " the first non-present range of"
                         + " 1 TiB or more (after line " + lastLeafLine + "); give ram: to be sure");
                 endedBy = "the first non-present range of 1 TiB or more (after line " + lastLeafLine + ")";
                 break;
@@ -106,7 +107,8 @@ final class PtdumpEnd {
             endedBy = "the last mapped leaf (line " + lastLeafLine + ")";
             warnings.add(file + ": nothing in the file says where the direct map ends (no ram: in the scenario, no e820"
                     + " map or last_pfn line" + (base == null ? ", no section end marker" : "") + "); it was taken to"
-                    + " end with the last mapped leaf, at " + Pfns.exactBytes(lastEnd) + " (line " + lastLeafLine
+                    + " end with the last mapped leaf, at physical " + Pfns.hex(lastEnd) + " (" + Pfns.exactBytes(lastEnd)
+                    + ", line " + lastLeafLine
                     + "); give ram: to be sure");
         }
         if (leaves.isEmpty()) {

@@ -112,7 +112,7 @@ public record Breakpoint(int kinds, long pfnFrom, long pfnTo, int asid, int cpu,
     /** {@code v} if in [min, max], checked before narrowing (cpu=4294967296 is not cpu 0; issue 14 item 4). */
     private static long within(long v, String what, long min, long max) {
         if (v < min || v > max) {
-            throw new IllegalArgumentException(what + "=" + v + " is not between " + min + " and " + max);
+            throw new IllegalArgumentException(what + "=" + v + ": must be from " + min + " to " + max);
         }
         return v;
     }
