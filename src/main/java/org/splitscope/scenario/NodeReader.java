@@ -109,9 +109,9 @@ final class NodeReader {
             if (c instanceof MarkedYAMLException y) {
                 Mark m = y.getProblemMark() != null ? y.getProblemMark() : y.getContextMark();
                 String problem = y.getProblem() != null ? y.getProblem() : y.getContext();
-                String context = y.getContext() != null && y.getProblem() != null ? " (" + y.getContext() + ")" : "";
+                String context = y.getContext() != null && y.getProblem() != null ? " (" + words(y.getContext()) + ")" : "";
                 return new ScenarioException(file, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1,
-                        "not valid " + format + ": " + words(problem) + words(context));
+                        "not valid " + format + ": " + words(problem) + context);
             }
         }
         JsonLocation loc = e.getLocation();

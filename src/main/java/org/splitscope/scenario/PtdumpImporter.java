@@ -28,8 +28,12 @@ public final class PtdumpImporter {
     static final int MAX_LINE = 512;
     static final long WINDOW_4LEVEL = 64 * Pfns.TIB;
     static final long WINDOW_5LEVEL = 4096 * Pfns.TIB;
-    /** page_offset_base of 5-level paging starts here (Documentation/arch/x86/x86_64/mm.rst). */
+    /**
+     * page_offset_base of 5-level paging starts here; 4-level kernel space starts at
+     * 0xffff800000000000 (Documentation/arch/x86/x86_64/mm.rst), so a base in between is 5-level.
+     */
     static final long FIVE_LEVEL_BASE = 0xff11000000000000L;
+    static final long FOUR_LEVEL_KERNEL = 0xffff800000000000L;
 
     private PtdumpImporter() {
     }
@@ -65,7 +69,8 @@ public final class PtdumpImporter {
     }
 
     static long window(long origin) {
-        return Long.compareUnsigned(origin, FIVE_LEVEL_BASE) >= 0 ? WINDOW_5LEVEL : WINDOW_4LEVEL;
+        boolean five = Long.compareUnsigned(origin, FIVE_LEVEL_BASE) >= 0 && Long.compareUnsigned(origin, FOUR_LEVEL_KERNEL) < 0;
+        return five ? WINDOW_5LEVEL : WINDOW_4LEVEL;
     }
 
     /** One pass over the lines: the ranges of the direct map's section or window, and e820 facts. */
