@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * (faults in a run do not fail it), 2 for bad input or usage with one clear line on stderr, 1 for
  * an internal error. No stack trace reaches a user.
  */
-@Command(name = "splitscope", mixinStandardHelpOptions = true, version = "SplitScope 0.1",
+@Command(name = "splitscope", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         description = "Simulate and visualize host direct-map changes under AMD SEV-SNP.",
         subcommands = {ListCommand.class, RunCommand.class, ExportCommand.class, ReproduceCommand.class, BenchCommand.class,
                 CompareCommand.class, ScreenshotsCommand.class})

@@ -55,7 +55,7 @@ final class ReproduceCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = "--what-if", description = "Also run the what-ifs: 4K folios, no cpa_lock, 64 vs 512 host CPUs.")
+    @Option(names = "--what-if", description = "Also run the what-ifs: 4K folios, no cpa_lock, 64 vs 512 host CPUs under kernels 6.8 and 6.18.")
     boolean whatIf;
 
     @Option(names = "--json", description = "Print one JSON object.")
@@ -127,7 +127,7 @@ final class ReproduceCommand implements Callable<Integer> {
             if (whatIf) {
                 out.println("what-ifs:");
                 for (Row r : whatIfs) {
-                    out.printf(Locale.ROOT, "  %-3s %2d guest%s x %3d vCPUs, %-20s %-26s %7.2f GB/s   %s%n", r.table(),
+                    out.printf(Locale.ROOT, "  %-3s %2d guest%s x %3d vCPUs, %-20s %-45s %7.2f GB/s   %s%n", r.table(),
                             r.guests(), r.guests() == 1 ? " " : "s", r.vcpusPerGuest(), r.config(), r.variant(),
                             r.simulatedGbPerS(), runsText(r));
                 }
@@ -137,9 +137,11 @@ final class ReproduceCommand implements Callable<Integer> {
     }
 
     private String note() {
-        return "Seed fault-in experiments (DOMAIN.md R26) on a simulated 512-CPU host; guest and host memory at "
+        return "Seed fault-in experiments (DOMAIN.md R26) on a simulated 512-CPU host running kernel profile "
+                + SeedExperiments.SEED_KERNEL.id() + " (the seed's era, R27); guest and host memory at "
                 + SeedExperiments.fraction(scale) + " of the seed's sizes, vCPU counts as in the seed; mean of "
-                + runs + " runs in a row on one host (later runs start from the direct map earlier runs left).";
+                + runs + " runs in a row on one host (later runs start from the direct map earlier runs left)."
+                + (whatIf ? " What-ifs run under " + SeedExperiments.SEED_KERNEL.id() + " unless they name 6.18." : "");
     }
 
     private static String window(Ratio r) {
@@ -168,6 +170,7 @@ final class ReproduceCommand implements Callable<Integer> {
         x.put("guest_memory_gib", r.guestMemory() / (double) Pfns.GIB);
         x.put("folio", r.folio().label());
         x.put("host_cpus", r.hostCpus());
+        x.put("kernel", r.kernel().id());
         x.put("config", r.config());
         if (!r.variant().isEmpty()) {
             x.put("variant", r.variant());

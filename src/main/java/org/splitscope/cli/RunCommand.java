@@ -91,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "vmstat: direct_map_level2_splits %d, direct_map_level3_splits %d, "
                         + "direct_map_level2_collapses %d, direct_map_level3_collapses %d%n",
                 s.level2Splits(), s.level3Splits(), s.level2Collapses(), s.level3Collapses());
-        out.printf(Locale.ROOT, "faults: %d RMP #PF (host crash), %d not-present #PF%n", s.rmpFaults(),
+        out.printf(Locale.ROOT, "faults: %d RMP #PF (oops: RMP violation), %d not-present #PF (oops)%n", s.rmpFaults(),
                 s.notPresentFaults());
         out.printf(Locale.ROOT, "kernel: %d change_page_attr calls, %d flush_tlb_all, %d per-page flushes, %d IPIs, "
                         + "%d RMPUPDATE, %d PSMASH, %d rejected assignments%n",

@@ -56,7 +56,7 @@ public final class HeatMapRasterizer {
             if (side < 4) {
                 int c = base;
                 if (rmp && rmpKind > 0) {
-                    c = rmpAsid > 0 ? Palette.asidColor(rmpAsid) : Palette.VERMILLION;
+                    c = Palette.asidColor(rmpAsid);
                 }
                 if (tlb && tlbMask[i] != 0) {
                     c = (tlbMask[i] & TlbSet.RMP_HAZARD) != 0 ? Palette.TLB_HAZARD.argb()
@@ -77,7 +77,7 @@ public final class HeatMapRasterizer {
                 fill(out, w, h, x, y, side, side, base);
             }
             if (rmp && rmpKind > 0) {
-                int c = rmpAsid > 0 ? Palette.asidColor(rmpAsid) : Palette.VERMILLION;
+                int c = Palette.asidColor(rmpAsid);
                 if (rmpKind == 1) {
                     int s = Math.max(2, side / 3);
                     fill(out, w, h, x + (side - s) / 2, y + (side - s) / 2, s, s, c);
@@ -111,20 +111,21 @@ public final class HeatMapRasterizer {
                 cross(out, w, h, x, y, side, (marks[i] & 1) != 0);
             }
             if (side >= 16) {
-                BitmapFont f = BitmapFont.SMALL;
+                GlyphFont f = GlyphFont.regular(Math.min(16, side * 2 / 3));
                 if (dm) {
-                    f.draw(out, w, h, x + 2, y + 1, String.valueOf(dmLetter), Palette.contrast(dmColor));
+                    f.draw(out, w, h, x + 2, y, String.valueOf(dmLetter), Palette.contrast(dmColor));
                 }
                 if (rmp && rmpKind > 0 && side >= 24) {
                     String a = rmpAsid > 0 ? Integer.toString(rmpAsid) : "*";
-                    int bg = rmpAsid > 0 ? Palette.asidColor(rmpAsid) : Palette.VERMILLION;
+                    int bg = Palette.asidColor(rmpAsid);
                     f.draw(out, w, h, x + side - 2 - f.width(a), y + side - f.lineHeight() - 1, a, Palette.contrast(bg));
                 }
             }
         }
         grid(l, pal, out);
-        outline(l, o.selectFrom(), o.selectTo(), pal.text(), out);
-        outline(l, o.highlightFrom(), o.highlightTo(), Palette.ORANGE, out);
+        outline(l, o.selectFrom(), o.selectTo(), pal.text(), pal.text(), out);
+        // the highlighted event's frames: dashed, so it never reads as a TLB-conflict colour
+        outline(l, o.highlightFrom(), o.highlightTo(), pal.text(), pal.background(), out);
     }
 
     // ---- per-cell summaries --------------------------------------------------------------------
@@ -146,7 +147,8 @@ public final class HeatMapRasterizer {
                     case DirectMap.IN_1G -> set(Palette.LEAF_1G);
                     case DirectMap.IN_2M -> set(Palette.LEAF_2M);
                     case DirectMap.PTE_PRESENT -> set(Palette.LEAF_4K);
-                    case DirectMap.PTE_NOT_PRESENT -> set(Palette.NOT_PRESENT);
+                    case DirectMap.PTE_NOT_PRESENT, DirectMap.IN_2M_NOT_PRESENT, DirectMap.IN_1G_NOT_PRESENT ->
+                            set(Palette.NOT_PRESENT);
                     default -> set(Palette.HOLE);
                 }
                 if (rmp.assigned(pfn)) {
@@ -183,6 +185,8 @@ public final class HeatMapRasterizer {
         PageSize leaf = dm.regionLeaf(r);
         if (leaf == null || ram == 0) {
             set(Palette.HOLE);
+        } else if (!dm.regionLeafPresent(r)) {
+            set(Palette.NOT_PRESENT);                   // a whole 2M or 1G leaf made not present (R28)
         } else if (leaf == PageSize.G1) {
             set(Palette.LEAF_1G);
         } else if (leaf == PageSize.M2) {
@@ -214,10 +218,14 @@ public final class HeatMapRasterizer {
         }
     }
 
+    /**
+     * A 1G cell: one state when all its RAM is in one (1G, 2M, 4K or not present, R28), else mixed
+     * with the first two states found; holes make it mixed too.
+     */
     private void gig(DirectMap dm, int g) {
         byte k = dm.gigKind(g);
         if (k == DirectMap.LEAF_1G) {
-            set(Palette.LEAF_1G);
+            set(dm.gigLeafPresent(g) ? Palette.LEAF_1G : Palette.NOT_PRESENT);
             return;
         }
         int ram = dm.ramCountInGig(g);
@@ -225,18 +233,29 @@ public final class HeatMapRasterizer {
             set(Palette.HOLE);
             return;
         }
-        int withRam = dm.regionsWithRamInGig(g);
         int leaves = dm.leaves2mIn(g);
-        int tables = dm.tables4kIn(g);
-        if (leaves == withRam) {
-            set(Palette.LEAF_2M);
-        } else if (tables == withRam) {
-            set(Palette.LEAF_4K);
-        } else {
-            mixed(Palette.LEAF_2M, Palette.LEAF_4K);
+        int np2m = dm.notPresent2mLeavesIn(g);
+        long framesIn4k = ram - (long) leaves * Pfns.FRAMES_PER_2M;
+        int npPtes = dm.notPresentInGig(g);
+        Palette.Entry first = null;
+        Palette.Entry second = null;
+        for (Palette.Entry e : new Palette.Entry[] {
+                leaves > np2m ? Palette.LEAF_2M : null,
+                framesIn4k > npPtes ? Palette.LEAF_4K : null,
+                np2m > 0 || npPtes > 0 ? Palette.NOT_PRESENT : null}) {
+            if (e != null && first == null) {
+                first = e;
+            } else if (e != null && second == null) {
+                second = e;
+            }
         }
-        if (ram < Pfns.FRAMES_PER_1G && dmColor2 == 0) {
-            mixed(dmColor == Palette.LEAF_2M.argb() ? Palette.LEAF_2M : Palette.LEAF_4K, Palette.HOLE);
+        if (second != null) {
+            mixed(first, second);
+        } else {
+            set(first);
+            if (ram < Pfns.FRAMES_PER_1G) {
+                mixed(first, Palette.HOLE);
+            }
         }
     }
 
@@ -335,12 +354,15 @@ public final class HeatMapRasterizer {
         int x0 = Math.max(0, x);
         int x1 = Math.min(w, x + rw);
         int y1 = Math.min(h, y + rh);
+        if (x1 <= x0) {
+            return;                                         // entirely left or right of the picture
+        }
         for (int yy = Math.max(0, y); yy < y1; yy++) {
             Arrays.fill(px, yy * w + x0, yy * w + x1, c);
         }
     }
 
-    private static void stripes(int[] px, int w, int h, int x, int y, int s, int a, int b) {
+    static void stripes(int[] px, int w, int h, int x, int y, int s, int a, int b) {
         int period = Math.max(2, s / 4);
         for (int yy = 0; yy < s; yy++) {
             int py = y + yy;
@@ -356,7 +378,7 @@ public final class HeatMapRasterizer {
         }
     }
 
-    private static void dotted(int[] px, int w, int h, int x, int y, int s, int c) {
+    static void dotted(int[] px, int w, int h, int x, int y, int s, int c) {
         int light = Palette.lighten(c, 150);
         for (int yy = 0; yy < s; yy++) {
             int py = y + yy;
@@ -373,14 +395,14 @@ public final class HeatMapRasterizer {
         }
     }
 
-    private static void border(int[] px, int w, int h, int x, int y, int s, int t, int c) {
+    static void border(int[] px, int w, int h, int x, int y, int s, int t, int c) {
         fill(px, w, h, x, y, s, t, c);
         fill(px, w, h, x, y + s - t, s, t, c);
         fill(px, w, h, x, y, t, s, c);
         fill(px, w, h, x + s - t, y, t, s, c);
     }
 
-    private static void corner(int[] px, int w, int h, int x, int y, int s, boolean right, int c) {
+    static void corner(int[] px, int w, int h, int x, int y, int s, boolean right, int c) {
         int n = Math.max(2, s / 2);
         for (int yy = 0; yy < n; yy++) {
             int len = n - yy;
@@ -389,7 +411,7 @@ public final class HeatMapRasterizer {
         }
     }
 
-    private static void lightenRect(int[] px, int w, int h, int x, int y, int s, int amount) {
+    static void lightenRect(int[] px, int w, int h, int x, int y, int s, int amount) {
         for (int yy = Math.max(0, y); yy < Math.min(h, y + s); yy++) {
             for (int xx = Math.max(0, x); xx < Math.min(w, x + s); xx++) {
                 px[yy * w + xx] = Palette.lighten(px[yy * w + xx], amount);
@@ -397,7 +419,7 @@ public final class HeatMapRasterizer {
         }
     }
 
-    private static void cross(int[] px, int w, int h, int x, int y, int s, boolean big) {
+    static void cross(int[] px, int w, int h, int x, int y, int s, boolean big) {
         int n = big ? s : Math.max(3, s / 2);
         int ox = x + (s - n) / 2;
         int oy = y + (s - n) / 2;
@@ -449,7 +471,8 @@ public final class HeatMapRasterizer {
         }
     }
 
-    private static void outline(CellLayout l, long from, long to, int c, int[] px) {
+    /** Outlines the cells of [from, to): solid when {@code c1 == c2}, else dashed in the two colours. */
+    private static void outline(CellLayout l, long from, long to, int c1, int c2, int[] px) {
         if (from < 0 || to <= from) {
             return;
         }
@@ -462,7 +485,20 @@ public final class HeatMapRasterizer {
         long last = l.cellOf(b - 1);
         int t = l.side() >= 8 ? 2 : 1;
         for (long i = first; i <= last && i - first < 4096; i++) {
-            border(px, l.width(), l.height(), l.xOf(i) - t, l.yOf(i) - t, l.side() + 2 * t, t, c);
+            int x = l.xOf(i) - t;
+            int y = l.yOf(i) - t;
+            int s = l.side() + 2 * t;
+            if (c1 == c2) {
+                border(px, l.width(), l.height(), x, y, s, t, c1);
+                continue;
+            }
+            for (int k = 0; k < s; k++) {
+                int c = (k / 3) % 2 == 0 ? c1 : c2;
+                fill(px, l.width(), l.height(), x + k, y, 1, t, c);
+                fill(px, l.width(), l.height(), x + k, y + s - t, 1, t, c);
+                fill(px, l.width(), l.height(), x, y + k, t, 1, c);
+                fill(px, l.width(), l.height(), x + s - t, y + k, t, 1, c);
+            }
         }
     }
 }

@@ -103,7 +103,7 @@ class CliTest {
         Result r = cli("run", "--scenario", "stale-tlb");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("DirectMap4k:").contains("direct_map_level2_splits 1")
-                .contains("step 7: RMP #PF: CPU 2 wrote 0x30010 through a stale 4K TLB entry");
+                .contains("step 7: RMP #PF (oops: RMP violation; the thread's host crash): CPU 2 wrote 0x30010 through a stale 4K TLB entry");
     }
 
     @Test
@@ -167,7 +167,7 @@ class CliTest {
         JsonNode none = cli("run", "--scenario", "overlap-crash", "--policy", "split-on-demand", "--break", "rmp-fault", "--json").json();
         assertThat(none.get("found").asBoolean()).isFalse();
         Result text = cli("run", "--scenario", "stale-tlb", "--break", "np-fault cpu=1");
-        assertThat(text.out()).startsWith("stopped at step 5").contains("not-present #PF: CPU 1 read 0x30010");
+        assertThat(text.out()).startsWith("stopped at step 5").contains("not-present #PF (oops): CPU 1 read 0x30010");
         assertOneCleanLine(cli("run", "--scenario", "stale-tlb", "--break", "explode"));
         assertOneCleanLine(cli("run", "--scenario", "stale-tlb", "--break", "split", "--seek", "1"));
     }

@@ -205,7 +205,7 @@ class AppViewModelTest {
         vm.toEnd();
         Snapshot.EventRows rows = s().events();
         assertThat(rows.rows()).isNotEmpty();
-        assertThat(rows.rows()).anyMatch(r -> r.text().startsWith("RMP #PF: CPU 0 wrote 0x20005 through a cached 2M"));
+        assertThat(rows.rows()).anyMatch(r -> r.text().contains("CPU 0 wrote 0x20005 through a cached 2M"));
         vm.setEventFilter(new EventFilter(org.splitscope.core.event.EventKind.RMP_FAULT.bit(), -1, -1, -1, -1));
         assertThat(s().events().rows()).hasSize(1);
         Snapshot.EventRow fault = s().events().rows().get(0);

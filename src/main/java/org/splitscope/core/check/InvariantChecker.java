@@ -47,6 +47,7 @@ public final class InvariantChecker {
             int tables = 0;
             int leaves = 0;
             long gigAssigned = 0;
+            int gigNotPresent = 0;
             if (gk == DirectMap.LEAF_1G) {
                 c1++;
                 if (last - first != Pfns.REGIONS_PER_1G) {
@@ -95,6 +96,7 @@ public final class InvariantChecker {
                     }
                     if (s == DirectMap.PTE_NOT_PRESENT) {
                         notPresent++;
+                        gigNotPresent++;
                     }
                     if (dm.keep4k(f)) {
                         keep++;
@@ -125,6 +127,12 @@ public final class InvariantChecker {
             if (tables != dm.tables4kIn(g) || leaves != dm.leaves2mIn(g)) {
                 out.add("1G region " + g + ": summaries (" + dm.tables4kIn(g) + " tables, " + dm.leaves2mIn(g)
                         + " 2M leaves) but counted " + tables + " and " + leaves);
+            }
+            if (gigNotPresent != dm.notPresentInGig(g)) {
+                out.add("1G region " + g + ": notPresentInGig summary " + dm.notPresentInGig(g) + " but " + gigNotPresent);
+            }
+            if (gk != DirectMap.LEAF_1G && !dm.gigLeafPresent(g)) {
+                out.add("1G region " + g + " is not a 1G leaf but its leaf is marked not present");
             }
             if (gigAssigned != rmp.assignedInGig(g)) {
                 out.add("1G region " + g + ": assigned summary " + rmp.assignedInGig(g) + " but " + gigAssigned);

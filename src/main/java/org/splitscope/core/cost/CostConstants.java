@@ -42,6 +42,14 @@ package org.splitscope.core.cost;
  * @param ipiReceive          what each CPU running a vCPU loses per flush IPI it receives: VM exit,
  *                            handler, VM entry (~2 us).
  * @param flushPagePerPage    one INVLPG of a kernel address, per page, on each CPU (~0.1 us).
+ * @param invlpgbFlushAll     flush_tlb_all() under kernel 6.18 on CPUs with INVLPGB (R18):
+ *                            invlpgb_flush_all(), one broadcast INVLPGB then TLBSYNC, which waits
+ *                            until every CPU has done the invalidation (arch/x86/mm/tlb.c). Rik van
+ *                            Riel's series (2025) sends it "without needing to send IPIs, without
+ *                            having to wait for remote CPUs to handle those interrupts"; no figure is
+ *                            published for one flush, so this is an order-of-magnitude estimate of a
+ *                            fabric round trip (~2 us). It is paid by the sender only, and does not
+ *                            grow with the CPU count: remote CPUs are not interrupted.
  * @param walk                a page walk on a TLB miss (~60 ns).
  * @param access              a host read or write of one cache line (~10 ns).
  * @param smtSlowdownPermille how much longer work takes on a logical CPU whose SMT sibling is also
@@ -68,6 +76,7 @@ public record CostConstants(
         long ipiSendPerTarget,
         long ipiReceive,
         long flushPagePerPage,
+        long invlpgbFlushAll,
         long walk,
         long access,
         int smtSlowdownPermille,
@@ -92,6 +101,7 @@ public record CostConstants(
             500,        // ipiSendPerTarget (fitted: the invalidate-flush crater)
             2_000,      // ipiReceive
             100,        // flushPagePerPage
+            2_000,      // invlpgbFlushAll (estimate: one broadcast + TLBSYNC)
             60,         // walk
             10,         // access
             1_650,      // smtSlowdownPermille
@@ -112,6 +122,6 @@ public record CostConstants(
     public CostConstants withoutCpaLock() {
         return new CostConstants(guestWorkPer4k, pscExit, npfExit, clearBytesPerUs, rmpupdate, psmash, pvalidate4k,
                 pvalidate2m, cpaCall, cpaPerExtraPage, split, collapse, flushLocal, ipiSendPerTarget, ipiReceive,
-                flushPagePerPage, walk, access, smtSlowdownPermille, contextSwitch, false);
+                flushPagePerPage, invlpgbFlushAll, walk, access, smtSlowdownPermille, contextSwitch, false);
     }
 }

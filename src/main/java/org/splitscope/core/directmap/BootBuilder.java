@@ -20,8 +20,11 @@ final class BootBuilder {
     private BootBuilder() {
     }
 
-    /** Returns the number of RAM frames. */
-    static long build(DirectMap dm, MachineSpec spec) {
+    /**
+     * Returns the number of RAM frames. {@code all4k} lays every RAM frame out as a 4K PTE whatever
+     * the layout says (R5, the presplit-4k policy); the RAM itself still comes from the layout.
+     */
+    static long build(DirectMap dm, MachineSpec spec, boolean all4k) {
         long frames = spec.frames();
         if (spec.boot() instanceof BootLayout.Imported imported) {
             for (BootLayout.Imported.Leaf leaf : imported.leaves()) {
@@ -43,6 +46,11 @@ final class BootBuilder {
             ram += dm.ramCount(r);
         }
 
+        if (all4k) {
+            layoutUniform(dm, false);
+            dm.finishLayout();
+            return ram;
+        }
         switch (spec.boot()) {
             case BootLayout.Default d -> layoutDefault(dm, spec.gbpages());
             case BootLayout.All2M a -> layoutUniform(dm, true);

@@ -11,7 +11,7 @@ public enum EventKind {
     CPA("cpa", "change_page_attr call"),
     SPLIT("split", "direct-map split"),
     COLLAPSE("collapse", "direct-map collapse"),
-    PTE("pte", "PTE invalidated or restored"),
+    PTE("pte", "leaf invalidated or restored"),
     KEEP4K("keep4k", "keep-4K mark"),
     FLUSH_ALL("flush-tlb-all", "flush_tlb_all"),
     FLUSH_RANGE("flush-range", "per-page TLB flush"),
@@ -21,8 +21,8 @@ public enum EventKind {
     REJECTED("rejected", "rejected assignment"),
     ACCESS("access", "host access"),
     TLB_FILL("tlb-fill", "TLB fill"),
-    RMP_FAULT("rmp-fault", "RMP #PF (host crash)"),
-    NP_FAULT("np-fault", "not-present #PF");
+    RMP_FAULT("rmp-fault", "RMP #PF (oops: RMP violation)"),
+    NP_FAULT("np-fault", "not-present #PF (oops)");
 
     private final String id;
     private final String label;

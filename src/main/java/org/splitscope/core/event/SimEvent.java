@@ -15,6 +15,7 @@ import org.splitscope.core.rmp.RmpTable;
  *   CpaCall(SET_MEMORY_4K) -> Split(1G) -> FlushTlbAll -> Split(2M) -> FlushTlbAll
  *   -> Keep4kMarked -> FlushTlbRange -> RmpUpdate
  * </pre>
+ * (kernel 6.18; under 6.8 set_memory_4k marks nothing and flushes no range, R8).
  *
  * <p>Informational events (guest exits, gmem prepare) change no machine state but explain why the
  * following ones happen. Readers (the timeline, the view, the CLI) only ever see these records and
@@ -159,14 +160,23 @@ public sealed interface SimEvent {
         }
     }
 
-    /** A 4K PTE was marked not present (invalidated) or present again (restored) (R8). */
-    record PteChange(int cpu, long pfn, boolean present) implements SimEvent {
+    /**
+     * A leaf of the direct map was marked not present (invalidated) or present again (restored)
+     * (R8, R28): a 4K PTE, or a whole 2M or 1G leaf changed in place at {@code pfn} (its first frame).
+     */
+    record PteChange(int cpu, long pfn, PageSize size, boolean present) implements SimEvent {
         public EventKind kind() {
             return EventKind.PTE;
         }
 
+        public long frames() {
+            return size.frames();
+        }
+
         public String describe() {
-            return "PTE of " + Pfns.hex(pfn) + (present ? " present again" : " not present");
+            String what = size == PageSize.K4 ? "PTE of " + Pfns.hex(pfn)
+                    : "whole " + size + " leaf at " + Pfns.hex(pfn) + " (no split)";
+            return what + (present ? " present again" : " not present");
         }
     }
 
@@ -185,14 +195,20 @@ public sealed interface SimEvent {
         }
     }
 
-    /** flush_tlb_all(): every CPU's TLB is emptied; one IPI per other CPU (R18). */
-    record FlushTlbAll(int cpu, FlushReason reason, int ipis, int entriesDropped) implements SimEvent {
+    /**
+     * flush_tlb_all(): every CPU's TLB is emptied (R18), either by one IPI per other CPU
+     * ({@code broadcast} false: kernel 6.8, or no INVLPGB) or by one broadcast INVLPGB + TLBSYNC
+     * from the sender that interrupts nobody ({@code broadcast} true, {@code ipis} 0).
+     */
+    record FlushTlbAll(int cpu, FlushReason reason, int ipis, int entriesDropped, boolean broadcast)
+            implements SimEvent {
         public EventKind kind() {
             return EventKind.FLUSH_ALL;
         }
 
         public String describe() {
-            return "flush_tlb_all() from CPU " + cpu + " (" + reason.text() + "): " + ipis + " IPIs, "
+            return "flush_tlb_all() from CPU " + cpu + " (" + reason.text() + "): "
+                    + (broadcast ? "one INVLPGB broadcast + TLBSYNC, no IPI" : ipis + " IPIs") + ", "
                     + entriesDropped + " TLB entries dropped";
         }
     }
@@ -215,9 +231,16 @@ public sealed interface SimEvent {
 
     // ---- RMP (HostKernel) -----------------------------------------------------------------
 
-    /** RMPUPDATE (R12) with its status; {@code assigned} false for rmp_make_shared. */
-    record RmpUpdate(int cpu, long pfn, PageSize level, boolean assigned, int asid, long gpa, int status)
-            implements SimEvent {
+    /**
+     * RMPUPDATE (R12) with its status; {@code assigned} false for rmp_make_shared. {@code why} says
+     * why a failed one failed ("" on success): the table is unchanged and the run goes on.
+     */
+    record RmpUpdate(int cpu, long pfn, PageSize level, boolean assigned, int asid, long gpa, int status,
+                     String why) implements SimEvent {
+        public RmpUpdate(int cpu, long pfn, PageSize level, boolean assigned, int asid, long gpa, int status) {
+            this(cpu, pfn, level, assigned, asid, gpa, status, "");
+        }
+
         public EventKind kind() {
             return EventKind.RMPUPDATE;
         }
@@ -229,7 +252,8 @@ public sealed interface SimEvent {
         public String describe() {
             String what = assigned ? "private to guest " + asid + " (gpa " + Pfns.hex(gpa) + ")" : "shared";
             return "RMPUPDATE " + Pfns.hex(pfn) + " " + level + " -> " + what
-                    + (status == 0 ? "" : ": " + RmpTable.statusName(status));
+                    + (status == 0 ? "" : " failed: " + RmpTable.statusName(status) + " (status " + status + ")"
+                    + (why.isEmpty() ? "" : ": " + why));
         }
     }
 
@@ -339,20 +363,33 @@ public sealed interface SimEvent {
                     ? "the frame itself is private to guest " + ownerAsid
                     : (privateFrames == 1 ? "frame " : privateFrames + " frames from ") + Pfns.hex(firstPrivatePfn)
                     + " in the same 2M region " + (privateFrames == 1 ? "is" : "are") + " private to guest " + ownerAsid;
-            return "RMP #PF: CPU " + cpu + " wrote " + Pfns.hex(pfn) + " through " + entry + ", and " + culprit
-                    + " - host crash";
+            return "RMP #PF (oops: RMP violation; the thread's host crash): CPU " + cpu + " wrote " + Pfns.hex(pfn)
+                    + " through " + entry + ", and " + culprit;
         }
     }
 
-    /** A not-present #PF (R16): a clean oops, not an RMP violation. */
-    record NotPresentFault(int cpu, long pfn, boolean write, boolean hole) implements SimEvent {
+    /**
+     * A not-present #PF (R16): the walk found no present leaf. Like an RMP #PF it ends in
+     * page_fault_oops(), but it is not an RMP violation. {@code leaf} is the size of the not-present
+     * leaf the walk ended at (a 4K PTE, or a whole 2M or 1G leaf made not present in place, R28),
+     * starting at {@code leafBase}; null when the frame is not RAM (no leaf at all).
+     */
+    record NotPresentFault(int cpu, long pfn, boolean write, PageSize leaf, long leafBase) implements SimEvent {
         public EventKind kind() {
             return EventKind.NP_FAULT;
         }
 
+        /** Whether the frame is not RAM (a hole, R1). */
+        public boolean hole() {
+            return leaf == null;
+        }
+
         public String describe() {
-            return "not-present #PF: CPU " + cpu + " " + (write ? "wrote " : "read ") + Pfns.hex(pfn)
-                    + (hole ? " (not RAM)" : " (PTE not present)");
+            String why = leaf == null ? "not RAM: no direct-map leaf"
+                    : leaf == PageSize.K4 ? "its 4K PTE is not present"
+                    : "the whole " + leaf + " leaf at " + Pfns.hex(leafBase) + " is not present";
+            return "not-present #PF (oops): CPU " + cpu + " " + (write ? "wrote " : "read ") + Pfns.hex(pfn)
+                    + " (" + why + ")";
         }
     }
 }

@@ -19,7 +19,11 @@ public enum Counter {
     PVALIDATES("pvalidates"),
     HOST_ACCESSES("host_accesses"),
     TLB_FILLS("tlb_fills"),
-    EVENTS("events");
+    EVENTS("events"),
+    /** set_memory_4k() calls (a subset of {@link #CPA_CALLS}; what a recording's kprobe counts). */
+    SET_MEMORY_4K_CALLS("set_memory_4k_calls"),
+    /** IPIs sent by per-page range flushes only (a subset of {@link #IPIS}). */
+    RANGE_FLUSH_IPIS("range_flush_ipis");
 
     private final String key;
 

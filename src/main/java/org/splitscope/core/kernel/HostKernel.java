@@ -10,6 +10,8 @@ import org.splitscope.core.event.EventSink;
 import org.splitscope.core.event.FlushReason;
 import org.splitscope.core.event.SimEvent;
 import org.splitscope.core.event.Via;
+import org.splitscope.core.mem.KernelProfile;
+import org.splitscope.core.mem.MachineSpec;
 import org.splitscope.core.mem.PageSize;
 import org.splitscope.core.mem.Pfns;
 import org.splitscope.core.rmp.RmpTable;
@@ -23,7 +25,8 @@ import org.splitscope.core.tlb.TlbSet;
  * writes through each CPU's TLB (DOMAIN.md R6-R9, R12-R18).
  *
  * <p>Every method takes the logical CPU doing the work; its cost is charged to that CPU's clock in
- * the {@link CostModel}.
+ * the {@link CostModel}. What set_memory_4k() flushes and how flush_tlb_all() reaches the other CPUs
+ * depend on the machine's {@link KernelProfile} and INVLPGB (R8, R18, R27).
  *
  * <p>Threading: confined to the simulation thread.
  */
@@ -43,18 +46,34 @@ public final class HostKernel {
     private final CostModel cost;
     private final Policy policy;
     private final int cpus;
+    private final KernelProfile profile;
+    /** flush_tlb_all() is one broadcast INVLPGB + TLBSYNC (6.18 with INVLPGB), else IPIs (R18). */
+    private final boolean broadcastFlushAll;
     private EventSink sink = EventSink.NONE;
     private int mask;
+    /** The step being executed (its 0-based index), for "not present since" (R28); -1 at boot. */
+    private long step = -1;
 
     public HostKernel(DirectMap dm, RmpTable rmp, TlbSet tlb, Counters counters, CostModel cost, Policy policy,
-                      int cpus) {
+                      MachineSpec machine) {
         this.dm = dm;
         this.rmp = rmp;
         this.tlb = tlb;
         this.counters = counters;
         this.cost = cost;
         this.policy = policy;
-        this.cpus = cpus;
+        this.cpus = machine.cpus();
+        this.profile = machine.kernel();
+        this.broadcastFlushAll = machine.broadcastFlushAll();
+    }
+
+    /** Called by the simulation before it executes step {@code index}. */
+    public void beginStep(long index) {
+        this.step = index;
+    }
+
+    public KernelProfile profile() {
+        return profile;
     }
 
     public void setSink(EventSink sink) {
@@ -150,28 +169,38 @@ public final class HostKernel {
     private void splitTo4k(int cpu, long pfn) {
         int gig = Pfns.gig(pfn);
         if (dm.gigKind(gig) == DirectMap.LEAF_1G) {
-            dm.split1G(gig);
-            counters.inc(Counter.LEVEL3_SPLITS);
-            cost.work(cpu, CostKind.SPLIT_COLLAPSE, cost.constants().split());
-            if (on(EventKind.SPLIT)) {
-                emit(new SimEvent.Split(cpu, Pfns.gigBase(gig), PageSize.G1));
-            } else {
-                countOnly();
-            }
-            flushTlbAll(cpu, FlushReason.AFTER_SPLIT);
+            split1G(cpu, gig);
         }
         int region = Pfns.region(pfn);
         if (dm.regionKind(region) == DirectMap.LEAF_2M) {
-            dm.split2M(region);
-            counters.inc(Counter.LEVEL2_SPLITS);
-            cost.work(cpu, CostKind.SPLIT_COLLAPSE, cost.constants().split());
-            if (on(EventKind.SPLIT)) {
-                emit(new SimEvent.Split(cpu, Pfns.regionBase(region), PageSize.M2));
-            } else {
-                countOnly();
-            }
-            flushTlbAll(cpu, FlushReason.AFTER_SPLIT);
+            split2M(cpu, region);
         }
+    }
+
+    /** __split_large_page() of a 1G leaf: 512 2M leaves, then flush_tlb_all() (R6). */
+    private void split1G(int cpu, int gig) {
+        dm.split1G(gig);
+        counters.inc(Counter.LEVEL3_SPLITS);
+        cost.work(cpu, CostKind.SPLIT_COLLAPSE, cost.constants().split());
+        if (on(EventKind.SPLIT)) {
+            emit(new SimEvent.Split(cpu, Pfns.gigBase(gig), PageSize.G1));
+        } else {
+            countOnly();
+        }
+        flushTlbAll(cpu, FlushReason.AFTER_SPLIT);
+    }
+
+    /** __split_large_page() of a 2M leaf: 512 PTEs, then flush_tlb_all() (R6). */
+    private void split2M(int cpu, int region) {
+        dm.split2M(region);
+        counters.inc(Counter.LEVEL2_SPLITS);
+        cost.work(cpu, CostKind.SPLIT_COLLAPSE, cost.constants().split());
+        if (on(EventKind.SPLIT)) {
+            emit(new SimEvent.Split(cpu, Pfns.regionBase(region), PageSize.M2));
+        } else {
+            countOnly();
+        }
+        flushTlbAll(cpu, FlushReason.AFTER_SPLIT);
     }
 
     private void splitRangeTo4k(int cpu, long pfn, long npages) {
@@ -184,22 +213,35 @@ public final class HostKernel {
     }
 
     /**
-     * set_memory_4k(pfn, n) (R8): split as needed, mark the pages "keep 4K" (unless
-     * {@code markKeep4k} is false, which is how split-and-restore splits), then flush the range.
+     * set_memory_4k(pfn, n) (R8): split as needed (force_split: even a range that covers a whole
+     * large leaf splits it). Under kernel 6.18 it then sets _PAGE_KERNEL_4K ("keep 4K") on each PTE
+     * of the range, and when that changed at least one PTE, cpa_flush() flushes the whole range (per
+     * page when n <= 33, else flush_tlb_all()); a range already all marked costs only the call.
+     * Under 6.8 set_memory_4k() sets no bit, so nothing is flushed beyond the splits' own
+     * flush_tlb_all(). {@code markKeep4k} false is split-and-restore's hypothetical split, which
+     * never marks and so never flushes a range.
      */
     public void setMemory4k(int cpu, long pfn, long npages, boolean markKeep4k) {
         cpaBegin(cpu, markKeep4k ? CpaKind.SET_MEMORY_4K : CpaKind.SPLIT_NO_KEEP, pfn, npages);
-        splitRangeTo4k(cpu, pfn, npages);
         if (markKeep4k) {
-            dm.markKeep4kRange(pfn, npages);
-            if (on(EventKind.KEEP4K)) {
-                emit(new SimEvent.Keep4kMarked(pfn, npages));
-            } else {
-                countOnly();
+            counters.inc(Counter.SET_MEMORY_4K_CALLS);
+        }
+        splitRangeTo4k(cpu, pfn, npages);
+        long changed = 0;
+        if (markKeep4k && profile.marksKeep4k()) {
+            changed = dm.markKeep4kRange(pfn, npages);
+            if (changed > 0) {
+                if (on(EventKind.KEEP4K)) {
+                    emit(new SimEvent.Keep4kMarked(pfn, npages));
+                } else {
+                    countOnly();
+                }
             }
         }
         cpaEnd(cpu);
-        flushRange(cpu, pfn, npages);
+        if (changed > 0) {
+            flushRange(cpu, pfn, npages);
+        }
     }
 
     /** set_direct_map_invalid_noflush(pfn) (R8): split down to 4K, mark the PTE not present; no flush. */
@@ -220,94 +262,152 @@ public final class HostKernel {
     }
 
     /**
-     * One change_page_attr call over a whole folio (guest_memfd direct-map removal:
-     * set_direct_map_valid_noflush(page, nr, valid)): split as needed, then mark every PTE of the
-     * range present or not present. Makes no flush; callers flush.
+     * set_direct_map_valid_noflush(pfn, n, valid) (R8, R28): one change_page_attr call over n frames
+     * that marks them present or not present. It walks the range as __change_page_attr() does: a
+     * large leaf already in the requested state is left alone whatever the range covers of it
+     * (__should_split_large_page(): "if (pgprot_val(req_prot) == pgprot_val(old_prot)) ... return 0");
+     * a whole aligned 1G or 2M leaf inside what is left of the range is changed in place and keeps
+     * its size ("All checks passed. Update the large page mapping"); a large leaf the range covers only
+     * in part is split first (with its flush). Makes no flush; callers flush.
      */
-    public void setDirectMapRange(int cpu, long pfn, long npages, boolean present) {
+    public void setDirectMapValidNoflush(int cpu, long pfn, long npages, boolean valid) {
         cpaBegin(cpu, CpaKind.VALID_NOFLUSH_RANGE, pfn, npages);
-        if (!present) {
-            splitRangeTo4k(cpu, pfn, npages);
-        }
-        for (long p = pfn; p < pfn + npages; p++) {
-            int s = dm.frameState(p);
-            if (present ? s == DirectMap.PTE_NOT_PRESENT : s == DirectMap.PTE_PRESENT) {
-                setPresent(cpu, p, present);
+        long end = pfn + npages;
+        long p = pfn;
+        while (p < end) {
+            int gig = Pfns.gig(p);
+            if (dm.gigKind(gig) == DirectMap.LEAF_1G) {
+                if (dm.gigLeafPresent(gig) == valid) {
+                    p = Pfns.gigBase(gig) + Pfns.FRAMES_PER_1G;           // same protections: nothing to do
+                    continue;
+                }
+                if (p == Pfns.gigBase(gig) && end - p >= Pfns.FRAMES_PER_1G) {
+                    if (dm.gigLeafPresent(gig) != valid) {
+                        dm.setLeafPresent1g(gig, valid, step);
+                        leafChanged(cpu, p, PageSize.G1, valid);
+                    }
+                    p += Pfns.FRAMES_PER_1G;
+                    continue;
+                }
+                split1G(cpu, gig);
             }
+            int region = Pfns.region(p);
+            long regionEnd = Pfns.regionBase(region) + Pfns.FRAMES_PER_2M;
+            byte kind = dm.regionKind(region);
+            if (kind == DirectMap.LEAF_2M) {
+                if (dm.regionLeafPresent(region) == valid) {
+                    p = regionEnd;                                         // same protections
+                    continue;
+                }
+                if (p == Pfns.regionBase(region) && end >= regionEnd) {
+                    if (dm.regionLeafPresent(region) != valid) {
+                        dm.setLeafPresent2m(region, valid, step);
+                        leafChanged(cpu, p, PageSize.M2, valid);
+                    }
+                    p = regionEnd;
+                    continue;
+                }
+                split2M(cpu, region);
+                kind = DirectMap.TABLE;
+            }
+            long stop = Math.min(end, regionEnd);
+            if (kind == DirectMap.TABLE) {
+                for (; p < stop; p++) {
+                    int st = dm.frameState(p);
+                    if (valid ? st == DirectMap.PTE_NOT_PRESENT : st == DirectMap.PTE_PRESENT) {
+                        setPresent(cpu, p, valid);
+                    }
+                }
+            }
+            p = stop;
         }
         cpaEnd(cpu);
     }
 
     private void setPresent(int cpu, long pfn, boolean present) {
         dm.setPresent(pfn, present);
+        leafChanged(cpu, pfn, PageSize.K4, present);
+    }
+
+    private void leafChanged(int cpu, long base, PageSize size, boolean present) {
         if (on(EventKind.PTE)) {
-            emit(new SimEvent.PteChange(cpu, pfn, present));
+            emit(new SimEvent.PteChange(cpu, base, size, present));
         } else {
             countOnly();
         }
     }
 
     /**
-     * Collapses the region of {@code pfn} back into a 2M leaf, and then its 1G region into a 1G
-     * leaf, where R9 allows it; each collapse is followed by flush_tlb_all. Returns whether
-     * anything collapsed. Modelled as holding cpa_lock: the kernel's collapse_large_pages() takes
-     * pgd_lock, which every split also holds, so it serialises with them the same way.
+     * A change_page_attr call that collapses the region of {@code pfn} back into a 2M leaf, and then
+     * its 1G region into a 1G leaf, where R9 allows it (cpa_collapse_large_pages() ->
+     * collapse_large_pages(): collapse_pmd_page(), then collapse_pud_page()). One flush_tlb_all()
+     * follows all the collapses of the call, after the lock is dropped. Returns whether anything
+     * collapsed; a call that collapses nothing still costs the call.
      */
     public boolean collapse(int cpu, long pfn) {
         int region = Pfns.region(pfn);
-        if (!dm.canCollapse2M(region)) {
-            return false;
-        }
-        long wait = cost.lockAcquire(cpu);
-        if (on(EventKind.CPA)) {
-            emit(new SimEvent.CpaCall(cpu, CpaKind.COLLAPSE, Pfns.regionBase(region), Pfns.FRAMES_PER_2M, wait));
-        } else {
-            countOnly();
-        }
-        dm.collapse2M(region);
-        counters.inc(Counter.LEVEL2_COLLAPSES);
-        cost.work(cpu, CostKind.SPLIT_COLLAPSE, cost.constants().collapse());
-        if (on(EventKind.COLLAPSE)) {
-            emit(new SimEvent.Collapse(cpu, Pfns.regionBase(region), PageSize.M2));
-        } else {
-            countOnly();
-        }
-        flushTlbAll(cpu, FlushReason.AFTER_COLLAPSE);
-        int gig = Pfns.gigOfRegion(region);
-        if (dm.canCollapse1G(gig)) {
-            dm.collapse1G(gig);
-            counters.inc(Counter.LEVEL3_COLLAPSES);
+        cpaBegin(cpu, CpaKind.COLLAPSE, Pfns.regionBase(region), Pfns.FRAMES_PER_2M);
+        boolean collapsed = false;
+        if (dm.canCollapse2M(region)) {
+            dm.collapse2M(region);
+            collapsed = true;
+            counters.inc(Counter.LEVEL2_COLLAPSES);
             cost.work(cpu, CostKind.SPLIT_COLLAPSE, cost.constants().collapse());
             if (on(EventKind.COLLAPSE)) {
-                emit(new SimEvent.Collapse(cpu, Pfns.gigBase(gig), PageSize.G1));
+                emit(new SimEvent.Collapse(cpu, Pfns.regionBase(region), PageSize.M2));
             } else {
                 countOnly();
             }
+            int gig = Pfns.gigOfRegion(region);
+            if (dm.canCollapse1G(gig)) {
+                dm.collapse1G(gig);
+                counters.inc(Counter.LEVEL3_COLLAPSES);
+                cost.work(cpu, CostKind.SPLIT_COLLAPSE, cost.constants().collapse());
+                if (on(EventKind.COLLAPSE)) {
+                    emit(new SimEvent.Collapse(cpu, Pfns.gigBase(gig), PageSize.G1));
+                } else {
+                    countOnly();
+                }
+            }
+        }
+        cpaEnd(cpu);
+        if (collapsed) {
             flushTlbAll(cpu, FlushReason.AFTER_COLLAPSE);
         }
-        cost.lockRelease(cpu);
-        return true;
+        return collapsed;
     }
 
     // ---- TLB flushes -----------------------------------------------------------------------
 
-    /** flush_tlb_all(): every CPU's TLB emptied, one IPI per other CPU (R18). */
+    /**
+     * flush_tlb_all() (R18, arch/x86/mm/tlb.c): every CPU's TLB emptied. Under kernel 6.8, or on CPUs
+     * without INVLPGB, on_each_cpu(do_flush_tlb_all): one IPI per other CPU, each of which the
+     * receivers pay for. Under 6.18 with INVLPGB, invlpgb_flush_all(): one broadcast INVLPGB +
+     * TLBSYNC paid by the sender alone, and no IPI.
+     */
     public void flushTlbAll(int cpu, FlushReason reason) {
         int dropped = on(EventKind.FLUSH_ALL) ? tlb.liveEntries() : 0;
         tlb.flushAll();
         counters.inc(Counter.FLUSH_TLB_ALL);
-        counters.add(Counter.IPIS, cpus - 1);
-        cost.broadcast(cpu, cost.constants().flushLocal(), cost.constants().ipiReceive());
+        int ipis = broadcastFlushAll ? 0 : cpus - 1;
+        if (broadcastFlushAll) {
+            cost.work(cpu, CostKind.FLUSH_SEND, cost.constants().invlpgbFlushAll());
+        } else {
+            counters.add(Counter.IPIS, ipis);
+            cost.broadcast(cpu, cost.constants().flushLocal(), cost.constants().ipiReceive());
+        }
         if (on(EventKind.FLUSH_ALL)) {
-            emit(new SimEvent.FlushTlbAll(cpu, reason, cpus - 1, dropped));
+            emit(new SimEvent.FlushTlbAll(cpu, reason, ipis, dropped, broadcastFlushAll));
         } else {
             countOnly();
         }
     }
 
     /**
-     * Flushes a range as cpa_flush() does (R8): one on_each_cpu() that flushes each page when
-     * {@code npages <= 33}, else flush_tlb_all().
+     * Flushes a range as cpa_flush() does (R8): one on_each_cpu(__cpa_flush_tlb) that flushes each
+     * page when {@code npages <= 33} (IPIs under both kernel profiles, as DOMAIN.md R18 says), else
+     * flush_tlb_all(). The guest_memfd series flushes with flush_tlb_kernel_range(), which on 6.18
+     * with INVLPGB would broadcast instead; DOMAIN.md's gmem-no-direct-map row asks for this flush.
      */
     public void flushRange(int cpu, long pfn, long npages) {
         if (npages > SINGLE_PAGE_FLUSH_CEILING) {
@@ -320,6 +420,7 @@ public final class HostKernel {
         }
         counters.add(Counter.FLUSH_TLB_PAGE, npages);
         counters.add(Counter.IPIS, cpus - 1);
+        counters.add(Counter.RANGE_FLUSH_IPIS, cpus - 1);
         long perPage = cost.constants().flushPagePerPage() * npages;
         cost.broadcast(cpu, perPage, cost.constants().ipiReceive() + perPage);
         if (on(EventKind.FLUSH_RANGE)) {
@@ -360,7 +461,7 @@ public final class HostKernel {
         cost.work(cpu, CostKind.RMP_INSTR, cost.constants().rmpupdate());
         if (on(EventKind.RMPUPDATE)) {
             emit(new SimEvent.RmpUpdate(cpu, req.pfn(), req.level(), req.assign(), req.asid(),
-                    gfn * Pfns.FRAME_BYTES, status));
+                    gfn * Pfns.FRAME_BYTES, status, rmp.failureReason(req.pfn(), req.level(), status)));
         } else {
             countOnly();
         }
@@ -437,7 +538,8 @@ public final class HostKernel {
             via = Via.WALK;
             cost.work(cpu, CostKind.HOST_ACCESS, cost.constants().walk());
             int state = dm.frameState(pfn);
-            if (state == DirectMap.HOLE || state == DirectMap.PTE_NOT_PRESENT) {
+            if (!DirectMap.isPresentState(state)) {
+                // R16, R28: no leaf (a hole), a not-present PTE, or a whole 2M/1G leaf made not present
                 counters.inc(Counter.NOT_PRESENT_FAULTS);
                 if (on(EventKind.ACCESS)) {
                     emit(new SimEvent.HostAccess(cpu, pfn, write, via, null, false, purpose));
@@ -445,7 +547,9 @@ public final class HostKernel {
                     countOnly();
                 }
                 if (on(EventKind.NP_FAULT)) {
-                    emit(new SimEvent.NotPresentFault(cpu, pfn, write, state == DirectMap.HOLE));
+                    PageSize leaf = state == DirectMap.HOLE ? null : state == DirectMap.PTE_NOT_PRESENT ? PageSize.K4
+                            : state == DirectMap.IN_2M_NOT_PRESENT ? PageSize.M2 : PageSize.G1;
+                    emit(new SimEvent.NotPresentFault(cpu, pfn, write, leaf, leaf == null ? pfn : leaf.base(pfn)));
                 } else {
                     countOnly();
                 }

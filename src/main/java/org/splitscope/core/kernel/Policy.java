@@ -13,8 +13,13 @@ public interface Policy {
     /** One line: what the policy does and what it trades. */
     String summary();
 
-    /** Called once when the machine has booted. */
-    default void onBoot(HostKernel kernel) {
+    /**
+     * The boot hook (R5): whether this policy builds the direct map at 4K from the start, like
+     * debug_pagealloc's probe_page_size_mask() without 2M/1G pages. Such a layout never split
+     * anything: no split events, no flushes, no vmstat counts (R29). Default: false.
+     */
+    default boolean bootsAt4k() {
+        return false;
     }
 
     /** Called when a guest launches; {@code firstGuest} when no guest had launched before. */

@@ -8,15 +8,25 @@ import org.splitscope.core.kernel.RmpRequest;
 /**
  * {@code gmem-no-direct-map}: the guest_memfd direct-map removal series (2025), where guest_memfd
  * itself takes its folios out of the direct map with one set_direct_map_valid_noflush(page, nr,
- * false) call per folio followed by one flush_tlb_kernel_range(). make_private: if any frame of
- * the folio is still mapped, invalidate the whole folio in one change_page_attr call (splitting as
- * needed) and flush the range once (R8: per page for a 4K folio, flush_tlb_all for a 2M one);
- * make_shared: restore the frames made shared in one call. Trades: one cpa_lock round trip per
- * folio instead of one per page, but every 2M folio still costs a split and two flush_tlb_all.
+ * false) call per folio followed by one flush of the folio's range.
  *
- * <p>DOMAIN.md R4 gives only 4K entries a present bit, so a 2M folio under a 2M leaf is split and
- * its 512 PTEs cleared; the kernel's try_preserve_large_page() could instead clear the present bit
- * of the 2M leaf itself.
+ * <ul>
+ *   <li>make_private of a folio still wholly mapped (its first private fault: the series zaps a
+ *       folio once, kvm_gmem_folio_zap_direct_map() guarded by kvm_gmem_folio_no_direct_map()): one
+ *       change_page_attr call makes the whole folio not present (R8, R28): a 2M folio under a 2M leaf
+ *       makes that leaf not present in place, without a split; under a 1G leaf, one 1G split first; a
+ *       4K folio under a large leaf splits down to its PTE. Then one range flush of the folio (R8: per
+ *       page for a 4K folio, flush_tlb_all() for 512 pages). A folio already zapped once and partly
+ *       converted back to shared in place (R21; DOMAIN.md is silent on it) has only the frames of this
+ *       RMPUPDATE unmapped again: its other shared frames are the host's bounce buffers now.</li>
+ *   <li>make_shared: set_direct_map_valid_noflush(.., true) over the frames made shared, no flush.
+ *       The series restores a folio when guest_memfd frees it; SplitScope converts in place (R21),
+ *       so it restores exactly the frames the RMPUPDATE makes shared: the whole folio when the
+ *       release covers it, one frame of a PSMASHed 2M folio otherwise (restoring the whole folio
+ *       then would map its still-private frames again).</li>
+ * </ul>
+ * Trades: one cpa_lock round trip per folio instead of one per page and no split for 2M folios,
+ * but a flush per folio and no direct-map access to private memory at all.
  */
 public final class GmemNoDirectMap implements Policy {
     @Override
@@ -26,7 +36,7 @@ public final class GmemNoDirectMap implements Policy {
 
     @Override
     public String summary() {
-        return "guest_memfd unmaps whole folios: one cpa call and one range flush per folio (2025)";
+        return "guest_memfd unmaps whole folios: one cpa call and one range flush per folio, no split for 2M (2025)";
     }
 
     @Override
@@ -35,29 +45,25 @@ public final class GmemNoDirectMap implements Policy {
         if (request.assign()) {
             long base = Math.min(request.folioBase(), request.pfn());
             long n = Math.max(request.folio().frames(), request.npages());
-            if (anyMapped(dm, base, n)) {
-                kernel.setDirectMapRange(request.cpu(), base, n, false);
+            if (any(dm, base, n, false)) {                  // zapped before: only what turns private now
+                base = request.pfn();
+                n = request.npages();
+            }
+            if (any(dm, base, n, true)) {
+                kernel.setDirectMapValidNoflush(request.cpu(), base, n, false);
                 kernel.flushRange(request.cpu(), base, n);
             }
-        } else if (anyUnmapped(dm, request.pfn(), request.npages())) {
-            kernel.setDirectMapRange(request.cpu(), request.pfn(), request.npages(), true);
+        } else if (any(dm, request.pfn(), request.npages(), false)) {
+            kernel.setDirectMapValidNoflush(request.cpu(), request.pfn(), request.npages(), true);
         }
         return true;
     }
 
-    private static boolean anyMapped(DirectMap dm, long pfn, long n) {
+    /** Whether any RAM frame of the range is mapped by a present leaf ({@code present}) or by a not-present one. */
+    private static boolean any(DirectMap dm, long pfn, long n, boolean present) {
         for (long p = pfn; p < pfn + n; p++) {
             int s = dm.frameState(p);
-            if (s != DirectMap.PTE_NOT_PRESENT && s != DirectMap.HOLE) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean anyUnmapped(DirectMap dm, long pfn, long n) {
-        for (long p = pfn; p < pfn + n; p++) {
-            if (dm.frameState(p) == DirectMap.PTE_NOT_PRESENT) {
+            if (present ? DirectMap.isPresentState(s) : DirectMap.isNotPresentState(s)) {
                 return true;
             }
         }

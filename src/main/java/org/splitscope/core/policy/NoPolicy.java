@@ -4,8 +4,8 @@ import org.splitscope.core.kernel.Policy;
 
 /**
  * {@code none}: the problem statement of the seed thread. The direct map is left alone, so a host
- * write through a 2M or 1G leaf that covers a private frame raises an RMP #PF and crashes the host
- * (R17). Trades: nothing to pay, and nothing protected.
+ * write through a 2M or 1G leaf that covers a private frame raises an RMP #PF, an oops the thread
+ * calls the host crash (R16, R17). Trades: nothing to pay, and nothing protected.
  */
 public final class NoPolicy implements Policy {
     @Override
@@ -15,7 +15,7 @@ public final class NoPolicy implements Policy {
 
     @Override
     public String summary() {
-        return "leave the direct map alone; host writes through large entries over private frames crash";
+        return "leave the direct map alone; host writes through large entries over private frames raise RMP #PFs";
     }
 
     /** No hook work on release: nothing happens in the hook at all. */

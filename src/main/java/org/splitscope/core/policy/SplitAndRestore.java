@@ -6,12 +6,15 @@ import org.splitscope.core.mem.Pfns;
 import org.splitscope.core.rmp.RmpTable;
 
 /**
- * {@code split-and-restore}: seed 000 reference [3], Kirill Shutemov's "x86/mm/pat: Restore large
- * pages after fragmentation" (mainline CPA_COLLAPSE / collapse_large_pages()). Splits on demand
- * like {@link SplitOnDemand}, but its splits are not marked "keep 4K", and as soon as a region is
- * wholly shared again it collapses back to a 2M leaf, and its 1G region to a 1G leaf when all 512
- * entries are 2M (R9). Trades: large pages come back, for a flush_tlb_all per collapse and repeated
- * splits when guests churn.
+ * {@code split-and-restore}: <b>hypothetical</b>. Seed 000 reference [3], Kirill Shutemov's
+ * "x86/mm/pat: Restore large pages after fragmentation" idea; mainline has collapse_large_pages()
+ * since 6.14 but uses it only for set_memory_rox(), and never restores after SNP. Splits on demand
+ * like {@link SplitOnDemand}, but its splits are not marked "keep 4K" (so they flush no range, R8),
+ * and as soon as a region is wholly shared again one change_page_attr call collapses it back to a
+ * 2M leaf, and its 1G region to a 1G leaf when gbpages is on and all 512 entries are present 2M
+ * leaves (R9), with one flush_tlb_all() after all the collapses of that call. The call is made only
+ * when collapse_pmd_page()'s checks pass. Trades: large pages come back, for a flush_tlb_all per
+ * restore and repeated splits when guests churn.
  */
 public final class SplitAndRestore extends SplitOnDemand {
     @Override
@@ -21,7 +24,7 @@ public final class SplitAndRestore extends SplitOnDemand {
 
     @Override
     public String summary() {
-        return "split on demand, collapse regions back once wholly shared (Kirill Shutemov)";
+        return "hypothetical: split on demand, collapse regions back once wholly shared (Shutemov's idea)";
     }
 
     @Override
@@ -35,7 +38,7 @@ public final class SplitAndRestore extends SplitOnDemand {
             return;
         }
         int region = Pfns.region(request.pfn());
-        if (!kernel.rmp().anyAssigned(region)) {
+        if (!kernel.rmp().anyAssigned(region) && kernel.directMap().canCollapse2M(region)) {
             kernel.collapse(request.cpu(), request.pfn());
         }
     }

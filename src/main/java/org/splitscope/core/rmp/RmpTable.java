@@ -239,6 +239,13 @@ public final class RmpTable {
         return SUCCESS;
     }
 
+    /**
+     * A 2M RMPUPDATE (R12): it needs the aligned region with no assigned 4K entry. Over any assigned
+     * 4K entry it fails with FAIL_OVERLAP and changes nothing, whether it assigns or not: 512 4K
+     * entries are never merged into a 2M entry (KVM asks for a 2M one only when
+     * is_large_rmp_possible() finds all 512 frames shared; sev.c rmpupdate() retries on
+     * RMPUPDATE_FAIL_OVERLAP, which the simulation records as the step's failure instead).
+     */
     private int rmpupdate2m(int r, boolean assigned, int asid, long gfn, boolean immutable) {
         long base = Pfns.regionBase(r);
         int gig = Pfns.gigOfRegion(r);
@@ -248,17 +255,16 @@ public final class RmpTable {
             }
             // the 2M entry is uniform by construction: overwrite it
             clear2m(r, gig);
-        } else if (!uniform4k(r)) {
+        } else if (assignedCount.get(r) != 0) {
             return FAIL_OVERLAP;
-        } else if (assignedCount.get(r) == Pfns.FRAMES_PER_2M) {
-            if (i4.get(base)) {
+        } else {
+            int imm = i4.count(base, Pfns.FRAMES_PER_2M);
+            if (imm != 0 && imm != Pfns.FRAMES_PER_2M) {
+                return FAIL_OVERLAP;
+            }
+            if (imm != 0) {
                 return FAIL_PERMISSION;
             }
-            for (long f = base; f < base + Pfns.FRAMES_PER_2M; f++) {
-                unassign4k(f);
-            }
-        } else if (i4.get(base)) {
-            return FAIL_PERMISSION;
         }
         if (assigned) {
             a2.set(r);
@@ -270,21 +276,6 @@ public final class RmpTable {
             totals.add(1, 1);
         }
         return SUCCESS;
-    }
-
-    /** Every 4K entry of the region in the same state: all shared and mutable, or all assigned alike. */
-    private boolean uniform4k(int r) {
-        long base = Pfns.regionBase(r);
-        int count = assignedCount.get(r);
-        int imm = i4.count(base, Pfns.FRAMES_PER_2M);
-        if (count == 0) {
-            return imm == 0 || imm == Pfns.FRAMES_PER_2M;
-        }
-        if (count != Pfns.FRAMES_PER_2M || overflowCount.get(r) != 0) {
-            return false;
-        }
-        int val = v4.count(base, Pfns.FRAMES_PER_2M);
-        return (val == 0 || val == Pfns.FRAMES_PER_2M) && (imm == 0 || imm == Pfns.FRAMES_PER_2M);
     }
 
     private void clear2m(int r, int gig) {
@@ -412,6 +403,27 @@ public final class RmpTable {
         }
         v4.set(pfn, validate);
         return SUCCESS;
+    }
+
+    /**
+     * Why an RMPUPDATE of {@code pfn} at {@code level} fails with {@code status} in the table's
+     * current state, in one sentence for the event log and the inspector ("" on success).
+     */
+    public String failureReason(long pfn, PageSize level, int status) {
+        int r = pfn >= 0 && pfn < frames ? Pfns.region(pfn) : -1;
+        return switch (status) {
+            case SUCCESS -> "";
+            case FAIL_OVERLAP -> level == PageSize.M2
+                    ? assignedCount.get(r) + " frames of the 2M region at " + Pfns.hex(Pfns.regionBase(r))
+                    + " already have assigned 4K entries; a 2M RMPUPDATE needs none (512 4K entries are never"
+                    + " merged into a 2M entry)"
+                    : "the region's 2M RMP entry at " + Pfns.hex(Pfns.regionBase(r))
+                    + " is assigned; a 4K RMPUPDATE inside it needs a PSMASH first";
+            case FAIL_PERMISSION -> "the RMP entry is immutable";
+            case FAIL_INPUT -> level == PageSize.M2 && !Pfns.aligned(pfn, PageSize.M2)
+                    ? "a 2M RMPUPDATE needs a 2M-aligned frame" : "invalid frame, ASID or GPA";
+            default -> statusName(status);
+        };
     }
 
     public static String statusName(int status) {

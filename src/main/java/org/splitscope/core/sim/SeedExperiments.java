@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.splitscope.core.cost.CostConstants;
 import org.splitscope.core.guest.GuestSpec;
+import org.splitscope.core.mem.KernelProfile;
 import org.splitscope.core.mem.MachineSpec;
 import org.splitscope.core.mem.PageSize;
 import org.splitscope.core.mem.Pfns;
@@ -31,13 +32,16 @@ import org.splitscope.core.workload.WorkloadSpec;
  *   <li>S2: 1, 4 and 8 guests of 128 vCPUs (512 GiB, 256 GiB, 160 GiB each), 2M folios, under
  *       presplit-4k and split-on-demand.</li>
  * </ul>
- * Both on the seed's host: 512 logical CPUs, 1.5 TiB. {@code scale} shrinks guest and host memory
+ * Both on the seed's host: 512 logical CPUs, 1.5 TiB, under kernel profile 6.8 (R27: the seed's
+ * era, before INVLPGB flushes and _PAGE_KERNEL_4K). {@code scale} shrinks guest and host memory
  * alike while keeping the per-vCPU structure (each vCPU still faults in hundreds of folios), since
  * the rates are steady-state rates.
  */
 public final class SeedExperiments {
     public static final int HOST_CPUS = 512;
     public static final long HOST_RAM = 1536 * Pfns.GIB;
+    /** The seed thread's kernel (v6.8-rc era, January 2024). */
+    public static final KernelProfile SEED_KERNEL = KernelProfile.V6_8;
 
     private SeedExperiments() {
     }
@@ -47,10 +51,11 @@ public final class SeedExperiments {
      * {@code variant} says how a what-if differs from the seed's setup ("" for the seed's own rows).
      */
     public record Row(String table, int guests, int vcpusPerGuest, long guestMemory, PageSize folio, String config,
-                      double simulatedGbPerS, Double seedGbPerS, double[] runs, String variant, int hostCpus) {
+                      double simulatedGbPerS, Double seedGbPerS, double[] runs, String variant, int hostCpus,
+                      KernelProfile kernel) {
         Row withVariant(String v) {
             return new Row(table, guests, vcpusPerGuest, guestMemory, folio, config, simulatedGbPerS, seedGbPerS, runs,
-                    v, hostCpus);
+                    v, hostCpus, kernel);
         }
     }
 
@@ -60,6 +65,12 @@ public final class SeedExperiments {
      */
     public static Row run(String table, String policy, int guests, long guestMemory, int vcpus, PageSize folio,
                           int hostCpus, long hostRam, CostConstants costs, int runs, Double seed) {
+        return run(table, policy, guests, guestMemory, vcpus, folio, hostCpus, hostRam, SEED_KERNEL, costs, runs, seed);
+    }
+
+    /** As above, on a host running kernel profile {@code kernel} (with INVLPGB, R18). */
+    public static Row run(String table, String policy, int guests, long guestMemory, int vcpus, PageSize folio,
+                          int hostCpus, long hostRam, KernelProfile kernel, CostConstants costs, int runs, Double seed) {
         List<GuestSpec> gs = new ArrayList<>();
         List<Integer> asids = new ArrayList<>();
         for (int g = 1; g <= guests; g++) {
@@ -76,7 +87,8 @@ public final class SeedExperiments {
                 items.add(new ProgramItem.Fixed(new Step.Teardown(g, null)));
             }
         }
-        SimSpec spec = new SimSpec(table, MachineSpec.of(hostRam, hostCpus), Policies.byId(policy), gs, items, 1, costs);
+        SimSpec spec = new SimSpec(table, MachineSpec.of(hostRam, hostCpus).withKernel(kernel), Policies.byId(policy), gs,
+                items, 1, costs);
         Simulation sim = Simulation.booted(spec);
         long perRunAccepts = sim.stepCount() / runs - 2L * guests;
         double[] rates = new double[runs];
@@ -94,7 +106,7 @@ public final class SeedExperiments {
         for (double v : rates) {
             mean += v / runs;
         }
-        return new Row(table, guests, vcpus, guestMemory, folio, policy, mean, seed, rates, "", hostCpus);
+        return new Row(table, guests, vcpus, guestMemory, folio, policy, mean, seed, rates, "", hostCpus, kernel);
     }
 
     /** Both seed experiments at {@code scale} (1 = the seed's sizes). */
@@ -124,9 +136,12 @@ public final class SeedExperiments {
      *       smaller: 4K folios are 512 times more steps);</li>
      *   <li>W2, no cpa_lock (the RFC that removes it): 4 and 8 guests under invalidate-noflush with and
      *       without the lock;</li>
-     *   <li>W3, 64 vs 512 host CPUs: one guest of 32 vCPUs under the three S1 policies, where flush
-     *       cost grows with the CPU count.</li>
+     *   <li>W3, 64 vs 512 host CPUs under both kernel profiles (R27): one guest of 32 vCPUs under the
+     *       three S1 policies, where under 6.8 the cost of flush_tlb_all() grows with the CPU count and
+     *       under 6.18 (INVLPGB) it does not; plus invalidate-flush with 4K folios, whose per-page range
+     *       flushes send IPIs under both profiles (memory a further 1/64 smaller).</li>
      * </ul>
+     * Every what-if runs under the seed's kernel (6.8) unless its variant names 6.18.
      */
     public static List<Row> whatIfs(double scale, int runs, CostConstants costs) {
         long host = scaled(HOST_RAM, scale);
@@ -145,10 +160,15 @@ public final class SeedExperiments {
             rows.add(run("W2", "invalidate-noflush", g[0], scaled(g[1] * Pfns.GIB, scale), 128, PageSize.M2, HOST_CPUS,
                     host, costs.withoutCpaLock(), runs, null).withVariant("without cpa_lock"));
         }
-        for (int cpus : new int[] {64, 512}) {
-            for (String p : List.of("presplit-4k", "invalidate-noflush", "invalidate-flush")) {
-                rows.add(run("W3", p, 1, scaled(256 * Pfns.GIB, scale), 32, PageSize.M2, cpus, host, costs, runs, null)
-                        .withVariant(cpus + " host CPUs"));
+        for (KernelProfile k : List.of(KernelProfile.V6_8, KernelProfile.V6_18)) {
+            for (int cpus : new int[] {64, 512}) {
+                for (String p : List.of("presplit-4k", "invalidate-noflush", "invalidate-flush")) {
+                    rows.add(run("W3", p, 1, scaled(256 * Pfns.GIB, scale), 32, PageSize.M2, cpus, host, k, costs, runs,
+                            null).withVariant(cpus + " host CPUs, " + k.id()));
+                }
+                rows.add(run("W3", "invalidate-flush", 1, scaled(256 * Pfns.GIB, s4k), 32, PageSize.K4, cpus, host4k, k,
+                        costs, runs, null).withVariant(cpus + " host CPUs, " + k.id() + ", 4K folios, memory x"
+                        + fraction(s4k)));
             }
         }
         return rows;

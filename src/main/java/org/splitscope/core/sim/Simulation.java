@@ -60,12 +60,12 @@ public final class Simulation {
     private Simulation(SimSpec spec) {
         this.spec = spec;
         MachineSpec m = spec.machine();
-        dm = new DirectMap(journal, m);
+        dm = new DirectMap(journal, m, spec.policy().bootsAt4k());
         rmp = new RmpTable(journal, m.frames(), m.regions(), m.gigs());
         tlb = new TlbSet(journal, m.tlb(), m.cpus(), dm, rmp);
         counters = new Counters(journal);
         cost = new CostModel(journal, spec.costs(), m.cpus(), spec.guests().size());
-        kernel = new HostKernel(dm, rmp, tlb, counters, cost, spec.policy(), m.cpus());
+        kernel = new HostKernel(dm, rmp, tlb, counters, cost, spec.policy(), m);
         plan = MemoryPlan.place(dm, spec.guests());
         program = StepProgram.expand(spec.items(), plan, dm, m.cpus(), spec.seed());
         scalars = new JLongs(journal, "sim.scalars", 3);
@@ -103,12 +103,14 @@ public final class Simulation {
         return new Simulation(spec);
     }
 
-    /** Runs the policy's boot hook once (R5, presplit-4k splits here). Events go to the current sink. */
+    /**
+     * Finishes booting (R5, R29): the boot layout, including presplit-4k's 4K layout, was built by
+     * {@link #create} without counting anything; this settles the booted state as position 0.
+     */
     public void boot() {
         if (scalars.get(BOOTED) != 0) {
             throw new IllegalStateException("already booted");
         }
-        spec.policy().onBoot(kernel);
         kernel.endStep();
         scalars.set(BOOTED, 1);
     }
@@ -154,6 +156,7 @@ public final class Simulation {
         }
         Step step = cursor.next();
         cursorAt = i + 1;
+        kernel.beginStep(i);
         executor.execute(step);
         kernel.endStep();
         scalars.set(NEXT_STEP, i + 1);

@@ -417,12 +417,15 @@ public final class TlbSet {
         return mask;
     }
 
-    /** STALE: the page tables no longer hold a present leaf of this size at this address. */
+    /**
+     * STALE: the page tables no longer hold a present leaf of this size at this address: the PTE is
+     * not present, the leaf size changed, or the 2M/1G leaf was made not present in place (R19, R28).
+     */
     public boolean stale(PageSize size, long base) {
         return switch (size) {
             case K4 -> dm.frameState(base) != DirectMap.PTE_PRESENT;
-            case M2 -> dm.regionLeaf(Pfns.region(base)) != PageSize.M2;
-            case G1 -> dm.gigKind(Pfns.gig(base)) != DirectMap.LEAF_1G;
+            case M2 -> dm.frameState(base) != DirectMap.IN_2M;
+            case G1 -> dm.frameState(base) != DirectMap.IN_1G;
         };
     }
 

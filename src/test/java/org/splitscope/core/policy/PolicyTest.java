@@ -9,6 +9,7 @@ import org.splitscope.core.event.AccessPurpose;
 import org.splitscope.core.event.CpaKind;
 import org.splitscope.core.event.SimEvent;
 import org.splitscope.core.kernel.Counter;
+import org.splitscope.core.mem.KernelProfile;
 import org.splitscope.core.mem.PageSize;
 import org.splitscope.core.sim.Simulation;
 import org.splitscope.core.tlb.TlbSet;
@@ -78,16 +79,24 @@ class PolicyTest {
     }
 
     @Test
-    @DisplayName("split-physmap calls set_memory_4k on every assignment, whether or not the leaf is 4K already")
+    @DisplayName("split-physmap calls set_memory_4k on every assignment; R8: 6.18 flushes only when a PTE was not yet marked")
     void splitPhysmapEveryTime() {
-        Simulation s = run("split-physmap", PageSize.K4,
-                new Step.Assign(1, A + 1, PageSize.K4, -1, null),
-                new Step.Assign(1, A + 2, PageSize.K4, -1, null),
+        Step[] steps = {
+                new Step.Assign(1, A + 1, PageSize.K4, -1, null),     // split, A+1 marked: flush
+                new Step.Assign(1, A + 2, PageSize.K4, -1, null),     // A+2 not marked by the split: flush
                 new Step.Release(A + 2, PageSize.K4, null),
-                new Step.Assign(1, A + 2, PageSize.K4, -1, null));
+                new Step.Assign(1, A + 2, PageSize.K4, -1, null)};    // already marked: only the call
+        Simulation s = run("split-physmap", PageSize.K4, steps);
         assertThat(count(Counter.CPA_CALLS, s)).isEqualTo(3);
         assertThat(Sims.ofType(events, SimEvent.CpaCall.class)).allMatch(c -> c.what() == CpaKind.SET_MEMORY_4K);
-        assertThat(count(Counter.FLUSH_TLB_PAGE, s)).isEqualTo(3);
+        assertThat(count(Counter.FLUSH_TLB_PAGE, s)).isEqualTo(2);
+        events.clear();
+        Simulation old = Sims.booted(Sims.spec(4 * GIB, 4, "split-physmap", List.of(Sims.guest(1, GIB, 2, PageSize.K4)),
+                steps).withKernel(KernelProfile.V6_8), events);
+        Sims.runChecked(old);
+        assertThat(count(Counter.CPA_CALLS, old)).isEqualTo(3);
+        assertThat(count(Counter.FLUSH_TLB_PAGE, old)).isZero();                 // 6.8: only the split flushes
+        assertThat(count(Counter.FLUSH_TLB_ALL, old)).isEqualTo(1);
     }
 
     @Test
@@ -122,21 +131,23 @@ class PolicyTest {
     }
 
     @Test
-    @DisplayName("gmem-no-direct-map makes one change_page_attr call per folio, and restores on release")
+    @DisplayName("gmem-no-direct-map makes one change_page_attr call per folio, and restores on release (R28)")
     void gmemNoDirectMap() {
         Simulation s = run("gmem-no-direct-map", PageSize.M2,
                 new Step.Assign(1, G, PageSize.M2, -1, null),
                 new Step.Release(G, PageSize.M2, null));
         assertThat(Sims.ofType(events, SimEvent.CpaCall.class)).extracting(SimEvent.CpaCall::npages).containsExactly(512L, 512L);
         assertThat(s.directMap().notPresentCount((int) (G / 512))).isZero();
-        assertThat(s.directMap().leafSize(G)).isEqualTo(PageSize.K4);
+        assertThat(s.directMap().leafSize(G)).isEqualTo(PageSize.M2);            // the 1G split; the 2M leaf kept
+        assertThat(s.directMap().regionLeafPresent((int) (G / 512))).isTrue();
         // a 4K RMPUPDATE inside an already invalidated 2M folio costs nothing more
         events.clear();
         Simulation t = run("gmem-no-direct-map", PageSize.M2,
                 new Step.Assign(1, G + 3, PageSize.K4, -1, null),
                 new Step.Assign(1, G + 4, PageSize.K4, -1, null));
         assertThat(Sims.ofType(events, SimEvent.CpaCall.class)).hasSize(1);
-        assertThat(t.directMap().notPresentCount((int) (G / 512))).isEqualTo(512);
+        assertThat(t.directMap().regionLeafPresent((int) (G / 512))).isFalse();
+        assertThat(t.directMap().leafSize(G + 3)).isEqualTo(PageSize.M2);
     }
 
     @Test

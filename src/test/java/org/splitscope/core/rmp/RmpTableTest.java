@@ -67,20 +67,23 @@ class RmpTableTest {
     }
 
     @Test
-    @DisplayName("R12: a 2M RMPUPDATE needs every frame of the region in the same state")
-    void twoMegNeedsUniformRegion() {
+    @DisplayName("R12: a 2M RMPUPDATE over any assigned 4K entry fails with FAIL_OVERLAP and changes nothing; 512 4K entries never merge")
+    void twoMegNeedsNoAssigned4k() {
         long base = 512 * 3;
         assertThat(rmp.rmpupdate(base + 9, PageSize.K4, true, 1, 9, false)).isEqualTo(SUCCESS);
         assertThat(rmp.rmpupdate(base, PageSize.M2, true, 1, 0, false)).isEqualTo(FAIL_OVERLAP);
         assertThat(rmp.rmpupdate(base, PageSize.M2, false, 0, 0, false)).isEqualTo(FAIL_OVERLAP);
-        // 512 frames assigned alike (same guest, consecutive GPAs) are uniform: one 2M release works
+        // even 512 frames assigned alike (same guest, consecutive GPAs) are never merged into a 2M entry
         for (int i = 0; i < 512; i++) {
             if (i != 9) {
                 rmp.rmpupdate(base + i, PageSize.K4, true, 1, i, false);
             }
         }
-        assertThat(rmp.rmpupdate(base, PageSize.M2, false, 0, 0, false)).isEqualTo(SUCCESS);
-        assertThat(rmp.anyAssigned((int) (base / 512))).isFalse();
+        assertThat(rmp.rmpupdate(base, PageSize.M2, true, 1, 0, false)).isEqualTo(FAIL_OVERLAP);
+        assertThat(rmp.rmpupdate(base, PageSize.M2, false, 0, 0, false)).isEqualTo(FAIL_OVERLAP);
+        assertThat(rmp.has2m((int) (base / 512))).isFalse();
+        assertThat(rmp.assigned4kIn((int) (base / 512))).isEqualTo(512);
+        assertThat(rmp.failureReason(base, PageSize.M2, FAIL_OVERLAP)).startsWith("512 frames of the 2M region");
     }
 
     @Test
