@@ -10,7 +10,6 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
@@ -67,7 +66,7 @@ final class InputFiles {
         if (!a.isRegularFile()) {
             throw new Refused("is not a regular file (a pipe, device or socket cannot be " + what + ")");
         }
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+        try (InputStream in = Files.newInputStream(file)) {
             byte[] b = in.readNBytes(max + 1);
             if (b.length > max) {
                 throw new Refused("is larger than " + (max >> 20) + " MiB, the most " + what + " may be");

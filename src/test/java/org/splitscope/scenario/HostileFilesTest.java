@@ -86,6 +86,9 @@ class HostileFilesTest {
         Path bom = dir.resolve("bom.yaml");
         Files.write(bom, ("\uFEFFsplitscope: 1\nmachine: { ram: 1GiB }\n").getBytes(StandardCharsets.UTF_8));
         assertThat(ScenarioLoader.loadFile(bom).machine().ramBytes()).isEqualTo(1L << 30);
+        // the scenario itself is the file the user named: a symbolic link to it is followed
+        Path link = Files.createSymbolicLink(dir.resolve("link.yaml"), bom);
+        assertThat(ScenarioLoader.loadFile(link).machine().ramBytes()).isEqualTo(1L << 30);
     }
 
     @Test
