@@ -82,8 +82,8 @@ final class MachineReader {
     private static long ram(Fields f) throws ScenarioException {
         long ram = f.size("ram");
         if (ram < MachineSpec.MIN_RAM || ram > MachineSpec.MAX_RAM || ram % (2 * Pfns.MIB) != 0) {
-            throw f.error(f.get("ram"), "ram must be a multiple of 2 MiB from " + Pfns.exactBytes(MachineSpec.MIN_RAM)
-                    + " to " + Pfns.exactBytes(MachineSpec.MAX_RAM) + " (R1), got " + Pfns.exactBytes(ram));
+            throw f.error(f.get("ram"), "ram must be a multiple of 2 MiB between " + Pfns.exactBytes(MachineSpec.MIN_RAM)
+                    + " and " + Pfns.exactBytes(MachineSpec.MAX_RAM) + " (R1), got " + Pfns.exactBytes(ram));
         }
         return ram;
     }

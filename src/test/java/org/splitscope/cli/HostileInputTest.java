@@ -176,7 +176,8 @@ class HostileInputTest {
     }
 
     @Test
-    @DisplayName("issue 14.7: run --seek and export fit the heap a run of the same scenario fits (forked JVM, -Xmx256m)")
+    @DisplayName("issue 14.7/14.8, R3: run --seek and export fit the heap a run of the same scenario fits (forked JVM,"
+            + " -Xmx256m); a 2 TiB host runs and seeks in 2 GiB")
     void seekAndExportWithinTheRunsHeap(@TempDir Path d) throws Exception {
         Files.writeString(d.resolve("mid.yaml"), """
                 splitscope: 1
@@ -185,13 +186,16 @@ class HostileInputTest {
                 steps:
                   - { op: workload, kind: lazy-accept, guest: 1, fraction: 0.25 }
                 """);
+        Files.writeString(d.resolve("r3.yaml"), "splitscope: 1\nmachine: { ram: 2TiB, cpus: 64 }\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String scen = d.resolve("mid.yaml").toString();
-        for (List<String> args : List.of(List.of("run", "--scenario", scen, "--seek", "1500000,5,1000000"),
-                List.of("export", "--scenario", scen, "--step", "1500000", "--out", d.resolve("mid.png").toString()))) {
-            List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        String r3 = d.resolve("r3.yaml").toString();
+        for (List<String> args : List.of(List.of("-Xmx256m", "run", "--scenario", scen, "--seek", "1500000,5,1000000"),
+                List.of("-Xmx256m", "export", "--scenario", scen, "--step", "1500000", "--out", d.resolve("mid.png").toString()),
+                List.of("-Xmx2g", "run", "--scenario", r3), List.of("-Xmx2g", "run", "--scenario", r3, "--seek", "0"))) {
+            List<String> cmd = new ArrayList<>(List.of(java, args.get(0), "-cp", System.getProperty("java.class.path"),
                     "org.splitscope.Main"));
-            cmd.addAll(args);
+            cmd.addAll(args.subList(1, args.size()));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes());
             assertThat(p.waitFor()).as(output).isZero();

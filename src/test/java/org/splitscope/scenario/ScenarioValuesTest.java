@@ -107,7 +107,7 @@ class ScenarioValuesTest {
     @DisplayName("issue 14.5: sizes in errors are exact (16 TiB + 1 GiB is 16385 GiB)")
     void exactSizes() {
         assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", "splitscope: 1\nmachine: { ram: 16385GiB }\n", false, "t", null))
-                .hasMessage("t.yaml:2:17: ram must be a multiple of 2 MiB from 64 MiB to 16 TiB (R1), got 16385 GiB");
+                .hasMessage("t.yaml:2:17: ram must be a multiple of 2 MiB between 64 MiB and 16 TiB (R1), got 16385 GiB");
         assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", "splitscope: 1\nmachine:\n  ram: 66GiB\n"
                 + "  boot: ptdump:epyc-65g.ptdump\n", false, "t", ImportTest.importsFromTestDir()))
                 .hasMessage("t.yaml:3:8: ram is 66 GiB but the imported layout ptdump:epyc-65g.ptdump ends at 66562 MiB");

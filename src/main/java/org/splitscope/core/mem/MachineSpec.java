@@ -23,8 +23,8 @@ public record MachineSpec(long ramBytes, List<PfnRange> holes, int cpus, boolean
     public MachineSpec {
         java.util.Objects.requireNonNull(kernel, "kernel");
         if (ramBytes < MIN_RAM || ramBytes > MAX_RAM || ramBytes % (2 * Pfns.MIB) != 0) {
-            throw new IllegalArgumentException("ram must be a multiple of 2 MiB from " + Pfns.exactBytes(MIN_RAM)
-                    + " to " + Pfns.exactBytes(MAX_RAM) + " (R1), got " + Pfns.exactBytes(ramBytes));
+            throw new IllegalArgumentException("ram must be a multiple of 2 MiB between " + Pfns.exactBytes(MIN_RAM)
+                    + " and " + Pfns.exactBytes(MAX_RAM) + " (R1), got " + Pfns.exactBytes(ramBytes));
         }
         if (cpus < 1 || cpus > MAX_CPUS) {
             throw new IllegalArgumentException("cpus must be 1..1024, got " + cpus);

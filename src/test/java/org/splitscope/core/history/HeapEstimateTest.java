@@ -33,10 +33,10 @@ class HeapEstimateTest {
     @Test
     @DisplayName("R3: a 2 TiB host fits in a 2 GiB heap, for a run and for a timeline; a 16 TiB one is refused with the -Xmx to give")
     void r3() {
-        assertThat(Runtime.getRuntime().maxMemory()).isLessThanOrEqualTo(2 * Pfns.GIB);
-        HeapEstimate run = HeapEstimate.forRun(machine(2 * Pfns.TIB));
-        assertThat(run.fits()).as(run.refusal(machine(2 * Pfns.TIB).machine())).isTrue();
-        assertThat(HeapEstimate.forTimeline(machine(2 * Pfns.TIB)).fits()).isTrue();
+        // what a fresh JVM has in use before it builds a machine (classes, picocli, Jackson) is under 256 MiB
+        long room = 2 * Pfns.GIB - 256 * Pfns.MIB;
+        assertThat(HeapEstimate.forRun(machine(2 * Pfns.TIB)).neededBytes()).isLessThan(room);
+        assertThat(HeapEstimate.forTimeline(machine(2 * Pfns.TIB)).neededBytes()).isLessThan(room);
         SimSpec big = machine(16 * Pfns.TIB);
         HeapEstimate e = HeapEstimate.forRun(big);
         assertThat(e.fits()).isFalse();
