@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.splitscope.core.history.HeapEstimate;
 import org.splitscope.core.mem.KernelProfile;
 import org.splitscope.core.sim.RunSummary;
 import org.splitscope.core.sim.SimSpec;
@@ -40,8 +41,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "ID", description = "Replay under this policy (default: host.txt's).")
     String policy;
 
-    @Option(names = "--kernel", paramLabel = "6.8|6.18", description = "Replay on this kernel profile (default: host.txt's).")
-    String kernel;
+    @Option(names = "--kernel", paramLabel = "6.8|6.18", converter = Converters.Kernel.class,
+            description = "Replay on this kernel profile (default: host.txt's).")
+    KernelProfile kernel;
 
     @Option(names = "--json", description = "Print one JSON object: the run --json summary plus 'trace'.")
     boolean json;
@@ -58,17 +60,8 @@ final class ReplayCommand implements Callable<Integer> {
             throw new UserError("--max-mismatches must be 0 or more");
         }
         Recording rec = Loaded.recording(trace);
-        for (String w : rec.warnings()) {
-            err.println("splitscope: warning: " + w);
-        }
-        SimSpec simSpec = Loaded.spec(rec.scenario(), policy, null);
-        if (kernel != null) {
-            try {
-                simSpec = simSpec.withKernel(KernelProfile.byId(kernel));
-            } catch (IllegalArgumentException e) {
-                throw new UserError("--kernel: " + e.getMessage());
-            }
-        }
+        SimSpec simSpec = Loaded.spec(rec.scenario(), policy, null, kernel);
+        Loaded.checkHeap(simSpec, HeapEstimate.forRun(simSpec));
         Replay replay;
         try {
             replay = Replay.of(rec, simSpec);
@@ -79,12 +72,15 @@ final class ReplayCommand implements Callable<Integer> {
         ReplayResult result = replay.run(faults, Progress.NONE);
         RunSummary summary = RunSummary.of(result.simulation());
         if (json) {
-            ObjectNode o = SummaryJson.of(summary, faults);
+            ObjectNode o = SummaryJson.of(summary, simSpec.machine(), faults);
             o.set("trace", ReplayJson.of(result, simSpec, maxMismatches));
             Json.print(out, o);
         } else {
             printText(out, result, simSpec);
-            RunCommand.printText(out, summary, faults);
+            RunCommand.printText(out, summary, simSpec.machine(), faults);
+        }
+        for (String w : rec.warnings()) {                 // once the command succeeded, as Cli does for scenarios
+            err.println("splitscope: warning: " + w);
         }
         return 0;
     }

@@ -1,15 +1,13 @@
 package org.splitscope.scenario.trace;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.splitscope.core.mem.BootLayout;
 import org.splitscope.core.mem.MachineSpec;
 import org.splitscope.core.mem.PfnRange;
 
 /**
- * Which frames of a machine are RAM (R1), as sorted ranges, without building its direct map: the
- * leaves of an imported layout, else everything but the holes. Answers in O(1) for the usual
- * neighbouring lookups (the last range found is tried first).
+ * Which frames of a machine are RAM (R1), as {@link MachineSpec#ramRanges()} gives them, without
+ * building its direct map; answers "are these frames RAM" in O(1) for the usual neighbouring
+ * lookups (the last range found is tried first), else by binary search.
  *
  * <p>Confined to the loading thread.
  */
@@ -20,32 +18,12 @@ final class RamRanges {
     private int last;
 
     RamRanges(MachineSpec m) {
-        List<long[]> out = new ArrayList<>();
-        if (m.boot() instanceof BootLayout.Imported imp) {
-            for (BootLayout.Imported.Leaf l : imp.leaves()) {
-                if (!out.isEmpty() && out.get(out.size() - 1)[1] == l.start()) {
-                    out.get(out.size() - 1)[1] = l.end();
-                } else {
-                    out.add(new long[] {l.start(), l.end()});
-                }
-            }
-        } else {
-            long at = 0;
-            for (PfnRange h : m.holes()) {
-                if (h.start() > at) {
-                    out.add(new long[] {at, h.start()});
-                }
-                at = h.end();
-            }
-            if (at < m.frames()) {
-                out.add(new long[] {at, m.frames()});
-            }
-        }
-        starts = new long[out.size()];
-        ends = new long[out.size()];
-        for (int i = 0; i < out.size(); i++) {
-            starts[i] = out.get(i)[0];
-            ends[i] = out.get(i)[1];
+        List<PfnRange> ranges = m.ramRanges();
+        starts = new long[ranges.size()];
+        ends = new long[ranges.size()];
+        for (int i = 0; i < ranges.size(); i++) {
+            starts[i] = ranges.get(i).start();
+            ends[i] = ranges.get(i).end();
         }
         frames = m.frames();
     }

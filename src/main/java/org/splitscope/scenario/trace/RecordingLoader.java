@@ -71,7 +71,8 @@ public final class RecordingLoader {
                     + " (kernel, cpus, page_offset_base, ...; TRACE.md)");
         }
         HostFile host = HostFile.parse(files.label(HostFile.NAME), text(files, HostFile.NAME));
-        MachineSpec machine = machine(files, host, host.cpus() > 0 ? host.cpus() : 1);
+        List<String> warnings = new java.util.ArrayList<>();
+        MachineSpec machine = machine(files, host, host.cpus() > 0 ? host.cpus() : 1, warnings);
         String traceLabel = files.label(RecordingFiles.TRACE);
         TraceParser parser = new TraceParser(traceLabel, new RamRanges(machine), host.pageOffsetBase(), host.cpus());
         TraceReader reader = new TraceReader();
@@ -87,9 +88,9 @@ public final class RecordingLoader {
         TraceSteps steps = new TraceSteps(parser.steps, parser.observed, new TraceText(files, reader.lineIndex()),
                 RecordingFiles.TRACE);
         Set<Figure> unrecorded = unrecorded(parser.seen);
-        List<String> warnings = parser.warnings.lines(traceLabel);
+        warnings.addAll(parser.warnings.lines(traceLabel));
+        AfterFiles after = after(files, machine, warnings);
         if (steps.size() == 0) {
-            warnings = new java.util.ArrayList<>(warnings);
             warnings.add(traceLabel + ":" + lines + ": no rmp_private, rmp_shared, psmash or page_fault_kernel line: nothing"
                     + " to replay");
         }
@@ -98,9 +99,9 @@ public final class RecordingLoader {
                 + steps.size() + " replayed steps, " + guests.size() + " guest" + (guests.size() == 1 ? "" : "s")
                 + "; traced under " + host.policy() + " on kernel " + host.kernel().id() + ".";
         Scenario scenario = new Scenario(id, "Recording " + id, description, source, machine, host.policy(), 1, guests,
-                List.of(new ProgramItem.Recorded(steps)), List.of());
+                List.of(new ProgramItem.Recorded(steps)), List.of(), warnings);
         return new Recording(id, source, host, scenario, steps, lines, unrecorded,
-                parser.seen[TraceEvent.FLUSH_ALL.ordinal()], warnings, after(files), parser.kvmPageFaults,
+                parser.seen[TraceEvent.FLUSH_ALL.ordinal()], warnings, after, parser.kvmPageFaults,
                 java.util.Arrays.copyOf(parser.kvmRmpFaultLines, parser.kvmRmpFaults), parser.unattributedLines);
     }
 
@@ -143,12 +144,16 @@ public final class RecordingLoader {
     }
 
     /** The machine: the boot layout of ptdump.before, meminfo.before or host.txt's ram, and host.txt's facts. */
-    private static MachineSpec machine(RecordingFiles files, HostFile host, int cpus) throws ScenarioException {
+    private static MachineSpec machine(RecordingFiles files, HostFile host, int cpus, List<String> warnings)
+            throws ScenarioException {
         BootLayout boot;
         String from;
         if (files.exists(PTDUMP_BEFORE)) {
             from = files.label(PTDUMP_BEFORE);
-            boot = PtdumpImporter.parse(from, text(files, PTDUMP_BEFORE), null);
+            PtdumpImporter.Result r = PtdumpImporter.read(from, text(files, PTDUMP_BEFORE), null,
+                    host.ramBytes() >= 0 ? host.ramBytes() : null);
+            warnings.addAll(r.warnings());
+            boot = r.layout();
         } else if (files.exists(MEMINFO_BEFORE)) {
             from = files.label(MEMINFO_BEFORE);
             boot = MeminfoImporter.parse(from, text(files, MEMINFO_BEFORE));
@@ -178,7 +183,15 @@ public final class RecordingLoader {
         }
     }
 
-    private static AfterFiles after(RecordingFiles files) throws ScenarioException {
+    private static AfterFiles after(RecordingFiles files, MachineSpec machine, List<String> warnings)
+            throws ScenarioException {
+        BootLayout.Imported dump = null;
+        if (files.exists(AfterFiles.PTDUMP_AFTER)) {
+            PtdumpImporter.Result r = PtdumpImporter.read(files.label(AfterFiles.PTDUMP_AFTER),
+                    text(files, AfterFiles.PTDUMP_AFTER), null, machine.ramBytes());
+            warnings.addAll(r.warnings());
+            dump = r.layout();
+        }
         return new AfterFiles(
                 files.exists(AfterFiles.MEMINFO_AFTER) ? AfterFiles.meminfo(files.label(AfterFiles.MEMINFO_AFTER),
                         text(files, AfterFiles.MEMINFO_AFTER)) : null,
@@ -186,8 +199,7 @@ public final class RecordingLoader {
                         text(files, AfterFiles.VMSTAT_BEFORE)) : null,
                 files.exists(AfterFiles.VMSTAT_AFTER) ? AfterFiles.vmstat(files.label(AfterFiles.VMSTAT_AFTER),
                         text(files, AfterFiles.VMSTAT_AFTER)) : null,
-                files.exists(AfterFiles.PTDUMP_AFTER) ? PtdumpImporter.parse(files.label(AfterFiles.PTDUMP_AFTER),
-                        text(files, AfterFiles.PTDUMP_AFTER), null) : null);
+                dump);
     }
 
     /** A small file as text (ISO-8859-1: every byte is a char, so nothing fails to decode). */
