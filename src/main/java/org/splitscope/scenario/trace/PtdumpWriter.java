@@ -11,7 +11,10 @@ import org.splitscope.core.mem.Pfns;
  * (/sys/kernel/debug/page_tables/kernel, arch/x86/mm/dump_pagetables.c): the "Low Kernel Mapping"
  * section, one line per run of neighbouring entries of one level and one present state, the
  * present ones "RW ... GLB NX", the not-present ones (and holes) without flags. Reading it back
- * with the ptdump importer gives the same present leaves.
+ * with the ptdump importer gives the same present leaves. Runs also break at every 1G boundary and
+ * after the first 2M (where a real host's legacy holes are), so that no section is a single line:
+ * the importer takes a one-line section for the bunched markers of a dump printed before
+ * pt_dump_init() (an all-4K direct map would otherwise be one line).
  */
 final class PtdumpWriter {
     private static final int NONE = -1;
@@ -61,7 +64,8 @@ final class PtdumpWriter {
 
     private void entry(long pfn, long frames, int level, boolean present) throws IOException {
         int key = level * 2 + (present ? 1 : 0);
-        if (key == runKey && pfn == runEnd) {
+        boolean boundary = pfn % Pfns.FRAMES_PER_1G == 0 || pfn == Pfns.FRAMES_PER_2M;
+        if (key == runKey && pfn == runEnd && !boundary) {
             runEnd += frames;
             return;
         }

@@ -86,7 +86,7 @@ class ReplayTest {
     @DisplayName("a recording written from a scenario run replays with zero mismatches, under both kernels")
     void roundTrip() throws Exception {
         String[][] runs = {{"multi-guest", "split-on-demand"}, {"conversions", "gmem-no-direct-map"},
-            {"lazy-accept", "invalidate-flush"}, {"overlap-crash", "none"}};
+            {"lazy-accept", "invalidate-flush"}, {"overlap-crash", "none"}, {"overlap-crash", "presplit-4k"}};
         for (String[] run : runs) {
             for (KernelProfile k : KernelProfile.values()) {
                 String policy = run[1];
