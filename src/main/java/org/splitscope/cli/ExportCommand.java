@@ -28,6 +28,11 @@ import org.splitscope.scenario.Quote;
 import org.splitscope.scenario.Scenario;
 import org.splitscope.scenario.trace.Progress;
 import org.splitscope.scenario.trace.RecordingWriter;
+import org.splitscope.scenario.ReadPolicy;
+import org.splitscope.scenario.Tour;
+import org.splitscope.scenario.TourLoader;
+import org.splitscope.scenario.ScenarioException;
+import java.nio.file.Files;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -116,6 +121,9 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        if (source.source.tour != null) {
+            return tour(o);
+        }
         if (recording != null) {
             return recording(o);
         }
@@ -301,6 +309,37 @@ final class ExportCommand implements Callable<Integer> {
             throw cannotWrite(e);
         }
         return 0;
+    }
+
+    /** {@code export --tour F --out DIR}: a PNG per stop (TourExport). */
+    private int tour(PrintWriter o) {
+        if (out == null) {
+            throw new UserError("--tour writes one PNG per stop: say into which folder with --out DIR");
+        }
+        if (recording != null || compare != null || policy != null || step != null || from != null || to != null
+                || csv != null || zoom != null || source.seed != null || source.kernel != null) {
+            throw new UserError("--tour takes its scenarios, policies, kernels, steps and zoom from the tour; with it"
+                    + " give only --out DIR and the picture options (--width, --height, --theme)");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserError("--out " + out + ": with --tour, --out is a folder, and this is a file");
+        }
+        Palette pal = switch (theme) {
+            case "light" -> Palette.LIGHT;
+            case "dark" -> Palette.DARK;
+            default -> throw new UserError("--theme must be light or dark");
+        };
+        ReadPolicy read = ReadPolicy.SCENARIO_FOLDER;
+        for (Path p : source.allowPaths) {
+            read = read.allow(p);
+        }
+        Tour tour;
+        try {
+            tour = TourLoader.load(source.source.tour);
+        } catch (ScenarioException e) {
+            throw new UserError(e.getMessage());
+        }
+        return TourExport.export(o, tour, out, width, height, pal, read);
     }
 
     private int recording(PrintWriter o) {

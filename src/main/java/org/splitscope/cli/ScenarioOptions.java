@@ -30,6 +30,10 @@ final class ScenarioOptions {
                 description = "A host recording (TRACE.md): its directory, its trace.txt, or a built-in recording"
                         + " (see 'list'), replayed as a scenario.")
         String trace;
+
+        @Option(names = "--tour", required = true, paramLabel = "NAME|FILE",
+                description = "export only: a tour (a built-in name or a .yaml/.json file); one PNG per stop into --out DIR.")
+        String tour;
     }
 
     @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
@@ -50,6 +54,9 @@ final class ScenarioOptions {
     /** The scenario (or the recording's), or a {@link UserError} naming the file, line and cause. */
     Scenario load() {
         Scenario s;
+        if (source.tour != null) {
+            throw new UserError("--tour is for 'export --tour F --out DIR'; this command takes --scenario or --trace");
+        }
         if (source.trace != null) {
             s = Loaded.recording(source.trace).scenario();
         } else {
