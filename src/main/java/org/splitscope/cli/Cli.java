@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "splitscope", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         description = "Simulate and visualize host direct-map changes under AMD SEV-SNP.",
         subcommands = {ListCommand.class, RunCommand.class, ExportCommand.class, ReproduceCommand.class, BenchCommand.class,
+                ReplayCommand.class,
                 CompareCommand.class, ScreenshotsCommand.class})
 public final class Cli {
     private Cli() {
@@ -22,10 +23,16 @@ public final class Cli {
         CommandLine cl = new CommandLine(new Cli());
         cl.setOut(out);
         cl.setErr(err);
+        // one number syntax for every option, the scenario files' (issue 14 item 2)
+        cl.registerConverter(Long.class, new Converters.LongValue());
+        cl.registerConverter(Long.TYPE, new Converters.LongValue());
+        cl.registerConverter(Integer.class, new Converters.IntValue());
+        cl.registerConverter(Integer.TYPE, new Converters.IntValue());
+        cl.registerConverter(Double.class, new Converters.DoubleValue());
+        cl.registerConverter(Double.TYPE, new Converters.DoubleValue());
         cl.setParameterExceptionHandler((ex, a) -> {
-            String sub = ex.getCommandLine().getCommandName();
-            err.println("splitscope: " + ex.getMessage() + " (see 'splitscope "
-                    + (sub.equals("splitscope") ? "" : sub + " ") + "--help')");
+            err.println("splitscope: " + ex.getMessage() + " (see '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
@@ -40,6 +47,9 @@ public final class Cli {
         int code;
         try {
             code = cl.execute(args);
+            if (code == 0) {
+                printWarnings(cl, err);
+            }
         } catch (OutOfMemoryError e) {
             err.println("splitscope: out of memory (give the JVM more with -Xmx, or simulate a smaller machine)");
             code = 1;
@@ -50,5 +60,23 @@ public final class Cli {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The loader's warnings (where an imported direct map was taken to end), after the command succeeded. */
+    private static void printWarnings(CommandLine cl, PrintWriter err) {
+        CommandLine.ParseResult pr = cl.getParseResult();
+        while (pr != null && pr.hasSubcommand()) {
+            pr = pr.subcommand();
+        }
+        if (pr == null) {
+            return;
+        }
+        for (CommandLine.Model.CommandSpec mixin : pr.commandSpec().mixins().values()) {
+            if (mixin.userObject() instanceof ScenarioOptions so) {
+                for (String w : so.warnings) {
+                    err.println("splitscope: warning: " + w);
+                }
+            }
+        }
     }
 }

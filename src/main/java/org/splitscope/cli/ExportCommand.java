@@ -9,9 +9,12 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.splitscope.core.history.EventFilter;
+import org.splitscope.core.history.HeapEstimate;
+import org.splitscope.core.history.HistoryBudget;
 import org.splitscope.core.history.Timeline;
 import org.splitscope.core.sim.RunSummary;
 import org.splitscope.core.sim.SimSpec;
+import org.splitscope.export.AtomicFiles;
 import org.splitscope.export.CsvExport;
 import org.splitscope.export.GifWriter;
 import org.splitscope.export.PngWriter;
@@ -19,7 +22,17 @@ import org.splitscope.render.Layer;
 import org.splitscope.render.Palette;
 import org.splitscope.render.Pictures;
 import org.splitscope.render.Viewport;
+import org.splitscope.scenario.IoReasons;
+import org.splitscope.scenario.Numbers;
+import org.splitscope.scenario.Quote;
 import org.splitscope.scenario.Scenario;
+import org.splitscope.scenario.trace.Progress;
+import org.splitscope.scenario.trace.RecordingWriter;
+import org.splitscope.scenario.ReadPolicy;
+import org.splitscope.scenario.Tour;
+import org.splitscope.scenario.TourLoader;
+import org.splitscope.scenario.ScenarioException;
+import java.nio.file.Files;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,7 +45,8 @@ import picocli.CommandLine.Spec;
  * frame with its step's caption; {@code .csv} the chart series or the event log ({@code --csv}).
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write the heat map as a PNG, an animation of a step range as a GIF, or the series/event log as CSV.")
+        description = "Write the heat map as a PNG, an animation of a step range as a GIF, the series/event log as CSV,"
+                + " or the run as a host recording (--recording DIR).")
 final class ExportCommand implements Callable<Integer> {
     /** Most frames an animation may have. */
     static final int MAX_FRAMES = 2000;
@@ -50,17 +64,17 @@ final class ExportCommand implements Callable<Integer> {
             description = "Draw these policies side by side (PNG or GIF), cells that differ marked.")
     String compare;
 
-    @Option(names = "--step", paramLabel = "N",
+    @Option(names = "--step", paramLabel = "N", converter = Converters.Step.class,
             description = "Steps run before the picture, or the last step of a CSV (0 = as booted; default: the whole run).")
     Long step;
 
-    @Option(names = "--from", paramLabel = "N", description = "First step of a GIF animation.")
+    @Option(names = "--from", paramLabel = "N", converter = Converters.Step.class, description = "First step of a GIF animation.")
     Long from;
 
-    @Option(names = "--to", paramLabel = "M", description = "Last step of a GIF animation.")
+    @Option(names = "--to", paramLabel = "M", converter = Converters.Step.class, description = "Last step of a GIF animation.")
     Long to;
 
-    @Option(names = "--every", paramLabel = "K", defaultValue = "1", description = "A GIF frame every K steps (default 1).")
+    @Option(names = "--every", paramLabel = "K", defaultValue = "1", converter = Converters.Positive.class, description = "A GIF frame every K steps (default 1).")
     long every;
 
     @Option(names = "--delay-ms", paramLabel = "MS", defaultValue = "800", description = "Time each GIF frame shows (default 800).")
@@ -73,13 +87,20 @@ final class ExportCommand implements Callable<Integer> {
             description = "Events a --csv events file keeps: kinds and pfn=A-B, guest=N, cpu=N (as --break without tlb=).")
     String filter;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.png|.gif|.csv")
+    @Option(names = "--out", paramLabel = "FILE.png|.gif|.csv")
     Path out;
 
-    @Option(names = "--width", defaultValue = "1600")
+    @Option(names = "--recording", paramLabel = "DIR",
+            description = "Write the whole run as a host recording (TRACE.md) into DIR: what a host running the"
+                    + " simulated kernel would record; replay it with 'replay --trace DIR'.")
+    Path recording;
+
+    @Option(names = "--width", defaultValue = "1600", converter = Converters.Pixels.class,
+            description = "Picture width in pixels, up to 8192 (default ${DEFAULT-VALUE}).")
     int width;
 
-    @Option(names = "--height", defaultValue = "1000")
+    @Option(names = "--height", defaultValue = "1000", converter = Converters.Pixels.class,
+            description = "Picture height in pixels, up to 8192 (default ${DEFAULT-VALUE}).")
     int height;
 
     @Option(names = "--layers", defaultValue = "directmap,rmp,tlb,faults,activity",
@@ -100,8 +121,22 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        if (source.source.tour != null) {
+            return tour(o);
+        }
+        if (recording != null) {
+            return recording(o);
+        }
+        if (out == null) {
+            throw new UserError("say where to write: --out FILE.png|.gif|.csv, or --recording DIR");
+        }
         Kind kind = kind();
         checkCombinations(kind);
+        try {
+            AtomicFiles.checkWritable(out);               // before any work: nothing is computed in vain
+        } catch (IOException e) {
+            throw cannotWrite(e);
+        }
         Scenario s = source.load();
         if (kind == Kind.CSV) {
             return csv(o, s);
@@ -119,10 +154,13 @@ final class ExportCommand implements Callable<Integer> {
         };
         List<String> policies = compare == null ? List.of(policy == null ? s.policyId() : policy)
                 : CompareCommand.policies(compare, s);
-        List<Timeline> runs = new ArrayList<>();
+        List<SimSpec> specs = new ArrayList<>();
         for (String p : policies) {
-            runs.add(TimelineRuns.open(Loaded.spec(s, p, source.seed), Timeline.Options.FULL));
+            specs.add(source.spec(s, p));
         }
+        // the pictures: the pixels, an image of them and a GIF frame, four bytes a pixel each
+        List<Timeline> runs = Loaded.timelines(specs, HistoryBudget.DEFAULT, Timeline.Options.FULL,
+                12L * width * height * policies.size());
         Timeline first = runs.get(0);
         SimSpec simSpec = first.spec();
         if (tlbCpu < -1 || tlbCpu >= simSpec.machine().cpus()) {
@@ -196,7 +234,7 @@ final class ExportCommand implements Callable<Integer> {
         try {
             PngWriter.write(px, width, height, out);
         } catch (IOException e) {
-            throw new UserError("cannot write " + out + ": " + e.getMessage());
+            throw cannotWrite(e);
         }
         if (runs.size() == 1) {
             o.printf("wrote %s (%dx%d, step %d, state hash %s)%n", out, width, height, at,
@@ -228,15 +266,20 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());              // a size that cannot be drawn; no file is left
         } catch (IOException e) {
-            throw new UserError("cannot write " + out + ": " + e.getMessage());
+            throw cannotWrite(e);
         }
         o.printf("wrote %s (%dx%d, %d frames: steps %d to %d%s)%n", out, width, height, count, from, to,
                 every > 1 ? " every " + every : "");
         return 0;
     }
 
+    private UserError cannotWrite(IOException e) {
+        return new UserError("--out " + out + ": cannot write it: " + IoReasons.of(e));
+    }
+
     private int csv(PrintWriter o, Scenario s) {
-        SimSpec simSpec = Loaded.spec(s, policy, source.seed);
+        SimSpec simSpec = source.spec(s, policy);
+        Loaded.checkHeap(simSpec, HeapEstimate.forRun(simSpec));
         long at = step == null ? CsvExport.WHOLE_RUN : step;
         try {
             CsvExport.Written w;
@@ -263,27 +306,73 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(s.id() + ": " + e.getMessage());        // a step outside the run, or a guest that does not fit
         } catch (IOException e) {
-            throw new UserError("cannot write " + out + ": " + e.getMessage());
+            throw cannotWrite(e);
         }
+        return 0;
+    }
+
+    /** {@code export --tour F --out DIR}: a PNG per stop (TourExport). */
+    private int tour(PrintWriter o) {
+        if (out == null) {
+            throw new UserError("--tour writes one PNG per stop: say into which folder with --out DIR");
+        }
+        if (recording != null || compare != null || policy != null || step != null || from != null || to != null
+                || csv != null || zoom != null || source.seed != null || source.kernel != null) {
+            throw new UserError("--tour takes its scenarios, policies, kernels, steps and zoom from the tour; with it"
+                    + " give only --out DIR and the picture options (--width, --height, --theme)");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserError("--out " + out + ": with --tour, --out is a folder, and this is a file");
+        }
+        Palette pal = switch (theme) {
+            case "light" -> Palette.LIGHT;
+            case "dark" -> Palette.DARK;
+            default -> throw new UserError("--theme must be light or dark");
+        };
+        ReadPolicy read = ReadPolicy.SCENARIO_FOLDER;
+        for (Path p : source.allowPaths) {
+            read = read.allow(p);
+        }
+        Tour tour;
+        try {
+            tour = TourLoader.load(source.source.tour);
+        } catch (ScenarioException e) {
+            throw new UserError(e.getMessage());
+        }
+        return TourExport.export(o, tour, out, width, height, pal, read);
+    }
+
+    private int recording(PrintWriter o) {
+        if (out != null || compare != null || step != null || from != null || to != null || csv != null || zoom != null) {
+            throw new UserError("--recording writes the whole run under one policy; it takes none of --out, --compare,"
+                    + " --step, --from, --to, --csv, --zoom");
+        }
+        SimSpec simSpec = source.spec(source.load(), policy);
+        Loaded.checkHeap(simSpec, HeapEstimate.forRun(simSpec));
+        RecordingWriter.Written w;
+        try {
+            w = RecordingWriter.write(simSpec, recording, Progress.NONE);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(simSpec.name() + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new UserError("cannot write " + recording + ": " + IoReasons.of(e));
+        }
+        o.printf("wrote %s (%d trace lines of %d steps under %s, kernel %s)%n", w.dir(), w.lines(), w.steps(),
+                simSpec.policy().id(), simSpec.machine().kernel().id());
         return 0;
     }
 
     static Viewport parseZoom(String z, long frames) {
         int dash = z.indexOf('-', 1);
-        try {
-            long a = parseLong(dash < 0 ? z : z.substring(0, dash));
-            long b = dash < 0 ? a + 1 : parseLong(z.substring(dash + 1)) + 1;
-            if (a < 0 || b <= a || a >= frames) {
-                throw new UserError("--zoom " + z + ": not a frame range within RAM (0x0-" + Long.toHexString(frames - 1) + ")");
-            }
-            return Viewport.of(a, Math.min(b, frames), frames);
-        } catch (NumberFormatException e) {
-            throw new UserError("--zoom " + z + ": use A-B with frame numbers, e.g. 0x20000-0x201ff");
+        Long a = Numbers.longValue(dash < 0 ? z : z.substring(0, dash));
+        Long last = dash < 0 ? a : Numbers.longValue(z.substring(dash + 1));
+        if (a == null || last == null) {
+            throw new UserError("--zoom " + Quote.of(z) + ": use A-B with frame numbers, e.g. 0x20000-0x201ff");
         }
-    }
-
-    private static long parseLong(String s) {
-        String t = s.trim();
-        return t.startsWith("0x") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
+        if (a < 0 || last < a || a >= frames) {
+            throw new UserError("--zoom " + Quote.of(z) + ": not a frame range within RAM (0x0-"
+                    + Long.toHexString(frames - 1) + ")");
+        }
+        return Viewport.of(a, Math.min(last, frames - 1) + 1, frames);
     }
 }

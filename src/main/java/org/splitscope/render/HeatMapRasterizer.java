@@ -354,8 +354,8 @@ public final class HeatMapRasterizer {
         int x0 = Math.max(0, x);
         int x1 = Math.min(w, x + rw);
         int y1 = Math.min(h, y + rh);
-        if (x0 >= x1) {
-            return;                                      // wholly left or right of the picture
+        if (x1 <= x0) {
+            return;                                         // entirely left or right of the picture
         }
         for (int yy = Math.max(0, y); yy < y1; yy++) {
             Arrays.fill(px, yy * w + x0, yy * w + x1, c);

@@ -147,6 +147,16 @@ class PicturesTest {
     }
 
     @Test
+    @DisplayName("drawing primitives clip shapes that lie wholly outside the picture")
+    void clipping() {
+        int[] px = new int[10 * 10];
+        HeatMapRasterizer.fill(px, 10, 10, -5, 2, 3, 3, 0xFF000000);     // wholly left
+        HeatMapRasterizer.fill(px, 10, 10, 12, 2, 3, 3, 0xFF000000);     // wholly right
+        HeatMapRasterizer.fill(px, 10, 10, 2, -9, 3, 3, 0xFF000000);     // wholly above
+        assertThat(px).containsOnly(0);
+    }
+
+    @Test
     @DisplayName("one colour never means two things: owner colours differ from every conflict, fault and leaf colour")
     void distinctColours() {
         Set<Integer> seen = new HashSet<>();
