@@ -51,6 +51,7 @@ final class ToolbarView {
             }
         });
         scenarios.setPromptText("scenario");
+        scenarios.setPrefWidth(170);                      // the list may be wider; the toolbar must not overflow
         scenarios.setTooltip(new Tooltip("Built-in scenarios and host recordings (Open... for a file or a recording's"
                 + " trace.txt, or drop one or a recording folder on the window)"));
         scenarios.setOnAction(e -> chose(() -> nav.choose(scenarios.getValue())));

@@ -187,7 +187,11 @@ final class RunLoader {
             }
             return next;
         } catch (ImportOutsideFolderException e) {
-            tasks.ask(new FolderQuestion(file, e.folder(), e.getMessage()));
+            if (read.allowedFolders().contains(e.folder().toAbsolutePath().normalize())) {
+                tasks.error("Cannot open " + e.getMessage());  // allowed, yet refused: asking again would loop
+            } else {
+                tasks.ask(new FolderQuestion(file, e.folder(), e.getMessage()));
+            }
         } catch (ScenarioException e) {
             tasks.error("Cannot open " + e.getMessage());
         } catch (CancellationException e) {
