@@ -263,6 +263,11 @@ public final class MainView {
             micro.setText(s.microText());
         });
         message.textProperty().bind(nav.messageProperty());
+        Tooltip messageTip = new Tooltip();
+        messageTip.textProperty().bind(nav.messageProperty());
+        messageTip.setWrapText(true);
+        messageTip.setMaxWidth(640);
+        message.setTooltip(messageTip);
         hover.textProperty().bind(map.hoverTextProperty());
         viewportText.textProperty().bind(map.viewportTextProperty());
         Tooltip cellTip = new Tooltip();

@@ -32,7 +32,7 @@ public final class TimelineBar extends Region {
     private boolean dark;
     /** Left margin for the row names. */
     static final double GUTTER = 74;
-    private static final String[] ROW_NAMES = {"faults", "splits", "collapses", "flushes", "mismatches"};
+    private static final String[] ROW_NAMES = {"faults", "splits", "collapses", "flushes", "mismatch"};
     /** Reddish purple (Okabe-Ito), unlike the four event rows. */
     private static final Color MISMATCH = Color.web("#CC79A7");
     /** The columns of a replay's mismatches (null: not a replay, no fifth row). */

@@ -127,10 +127,17 @@ class ReplayFlowTest extends AppWindowTest {
         assertThat(mismatchRowsOnTimeline(robot)).as("the timeline's mismatch row is drawn").isGreaterThan(0);
         // the log lists the mismatches of the steps run so far (lines 5 and 21), after their step's events
         assertThat(mismatchRows()).extracting(EventRow::step).containsExactly(1L, 4L);
+        assertMismatchesAfterTheirStep();
         assertThat(mismatchRows().get(0).text()).isEqualTo("trace.txt:5 rmp_private: range_flush_ipis observed 7 on"
                 + " the host, predicted 0 (split-on-demand, kernel 6.8)");
         robot.type(KeyCode.END);
         assertThat(mismatchRows()).extracting(EventRow::step).containsExactly(1L, 4L, 8L);
+        assertMismatchesAfterTheirStep();
+        robot.type(KeyCode.HOME);
+        robot.type(KeyCode.RIGHT);
+        assertThat(mismatchRows()).extracting(EventRow::step).containsExactly(1L);
+        assertMismatchesAfterTheirStep();
+        robot.type(KeyCode.END);
         assertThat(replay().mismatches()).hasSize(3);
         // choosing the row of line 21 jumps right after its step; the inspector quotes that line
         EventRow line21 = mismatchRows().get(1);
@@ -163,6 +170,21 @@ class ReplayFlowTest extends AppWindowTest {
         assertThat(nav().runProperty().get().policy()).isEqualTo("none");
         assertThat(replay().summaryProperty().get()).contains("set_memory_4k 3").contains("splits 3");
         assertThat(replay().mismatchCountProperty().get()).isGreaterThanOrEqualTo(12);
+    }
+
+    /** Each mismatch row comes right after the last event of its step. */
+    void assertMismatchesAfterTheirStep() {
+        List<EventRow> rows = view.eventLog.table.getItems();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).kind().equals("mismatch")) {
+                assertThat(i).as("a mismatch row follows its step's events").isGreaterThan(0);
+                assertThat(rows.get(i - 1).step()).as("row before the mismatch of step " + rows.get(i).step())
+                        .isEqualTo(rows.get(i).step());
+                if (i + 1 < rows.size()) {
+                    assertThat(rows.get(i + 1).step()).isGreaterThan(rows.get(i).step());
+                }
+            }
+        }
     }
 
     void focusMap(FxRobot robot) {

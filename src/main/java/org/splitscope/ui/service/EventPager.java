@@ -63,7 +63,7 @@ final class EventPager {
             SimEvent e = t.storedEvent(i);
             if (mi >= 0) {
                 long step = t.stepOfStoredEvent(i);
-                for (; mi >= 0 && r.mismatches.stepOf(mi) > step && rows.size() < max; mi--) {
+                for (; mi >= 0 && r.mismatches.stepOf(mi) >= step && rows.size() < max; mi--) {
                     addMismatch(rows, r, f, mi);
                 }
                 if (rows.size() >= max) {
@@ -85,11 +85,17 @@ final class EventPager {
             addMismatch(rows, r, f, mi);                  // steps before the first stored event
         }
         Collections.reverse(rows);
-        String text = matching > rows.size() ? (playing ? "playing: " : "") + "showing the latest " + rows.size() + " of "
-                + matching + " events" : matching + (matching == 1 ? " event" : " events");
+        String text;
         if (mismatchRows) {
             long m = mismatchesMatching(r, f, r.countBefore(pos.step()));
-            text += " (" + m + (m == 1 ? " mismatch" : " mismatches") + " with the host's trace among them)";
+            long ev = matching - m;
+            String both = ev + (ev == 1 ? " event" : " events") + " and " + m + (m == 1 ? " mismatch" : " mismatches")
+                    + " with the host's trace";
+            text = matching > rows.size() ? (playing ? "playing: " : "") + "showing the latest " + rows.size()
+                    + " rows of " + both : both;
+        } else {
+            text = matching > rows.size() ? (playing ? "playing: " : "") + "showing the latest " + rows.size() + " of "
+                    + matching + " events" : matching + (matching == 1 ? " event" : " events");
         }
         if (t.firstStoredStep() > 0) {
             text += " (events before step " + (t.firstStoredStep() + 1) + " were released to stay within the history budget)";
