@@ -169,7 +169,7 @@ public final class EventLogView extends BorderPane {
                 to = dash < 0 ? from : parse(fr.substring(dash + 1));
             }
             model.setFilter(new EventFilter(mask, number(guest.getText()), number(cpu.getText()), from, to));
-            status.setText("");
+            status.setText(model.textProperty().get());   // the count (the new page's once it is applied)
         } catch (NumberFormatException e) {
             status.setText("Not a number: " + e.getMessage());
         }
@@ -182,6 +182,11 @@ public final class EventLogView extends BorderPane {
     private static long parse(String s) {
         String t = s.trim();
         return t.startsWith("0x") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
+    }
+
+    /** The line that counts the rows. */
+    String status() {
+        return status.getText();
     }
 
     /** The rows' height for a UI scale (1.0 to 2.0): 24 pixels at 13 px type. */

@@ -172,6 +172,25 @@ class ReplayFlowTest extends AppWindowTest {
         assertThat(replay().mismatchCountProperty().get()).isGreaterThanOrEqualTo(12);
     }
 
+    @Test
+    @DisplayName("the log's filter: a guest or frame range keeps the mismatches it names; a kind filter shows events only")
+    void mismatchFilter(FxRobot robot) {
+        robot.interact(() -> nav().openBuiltin(EXAMPLE));
+        robot.interact(() -> nav().switchKernel("6.8"));
+        robot.interact(() -> nav().toEnd());
+        assertThat(view.eventLog.status()).startsWith("27 events and 3 mismatches with the host's trace");
+        robot.clickOn(view.eventLog.guest).write("1").type(KeyCode.ENTER);
+        assertThat(mismatchRows()).extracting(EventRow::step).containsExactly(1L, 4L);   // line 36 is a release
+        assertThat(view.eventLog.status()).contains("and 2 mismatches");
+        robot.clickOn(view.eventLog.guest).eraseText(1).type(KeyCode.ENTER);
+        robot.clickOn(view.eventLog.frames).write("0x1c5e00-0x1c5fff").type(KeyCode.ENTER);
+        assertThat(mismatchRows()).extracting(EventRow::step).containsExactly(4L);
+        robot.clickOn("Clear");
+        robot.interact(() -> view.eventLog.kinds.getCheckModel().check(org.splitscope.core.event.EventKind.SPLIT));
+        assertThat(mismatchRows()).isEmpty();
+        assertThat(view.eventLog.table.getItems()).isNotEmpty();
+    }
+
     /** Each mismatch row comes right after the last event of its step. */
     void assertMismatchesAfterTheirStep() {
         List<EventRow> rows = view.eventLog.table.getItems();

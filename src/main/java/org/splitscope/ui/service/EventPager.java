@@ -27,6 +27,10 @@ final class EventPager {
     /** Stored events with index below this have been counted into {@link #count}. */
     private int countedTo;
     private long count;
+    /** Of {@link #prefixOf}'s mismatches, how many of the first i pass {@link #prefixFilter}. */
+    private int[] prefix;
+    private ReplayState prefixOf;
+    private EventFilter prefixFilter;
 
     LogPage page(Session s, EventFilter f, boolean playing, boolean shown) {
         Timeline t = s.timeline;
@@ -144,18 +148,20 @@ final class EventPager {
         return f.pfnFrom() < 0 || row.pfn() >= 0 && row.pfn() <= f.pfnTo() && row.pfn() + row.frameCount() - 1 >= f.pfnFrom();
     }
 
-    /** Mismatches among the first {@code n} that the filter passes. */
-    private static long mismatchesMatching(ReplayState r, EventFilter f, int n) {
+    /** Mismatches among the first {@code n} that the filter passes (a prefix count made once per run and filter). */
+    private long mismatchesMatching(ReplayState r, EventFilter f, int n) {
         if (f.guest() < 0 && f.pfnFrom() < 0) {
             return n;
         }
-        long c = 0;
-        for (int i = 0; i < n; i++) {
-            if (passes(f, r.row(i))) {
-                c++;
+        if (prefixOf != r || !f.equals(prefixFilter)) {
+            prefix = new int[r.mismatches.size() + 1];
+            for (int i = 0; i < r.mismatches.size(); i++) {
+                prefix[i + 1] = prefix[i] + (passes(f, r.row(i)) ? 1 : 0);
             }
+            prefixOf = r;
+            prefixFilter = f;
         }
-        return c;
+        return prefix[n];
     }
 
     private static void addMismatch(List<EventRow> rows, ReplayState r, EventFilter f, int i) {

@@ -183,5 +183,10 @@ public record Snapshot(long serial, Position position, int dirty, RunPart run, S
         static ReplayPart none(Position at) {
             return new ReplayPart(at, false, "", List.of(), 0, new BitSet(), null, null, null);
         }
+
+        ReplayPart at(Position p) {
+            return new ReplayPart(p, replaying, summary, mismatches, mismatchCount, columns, traceLocation, traceQuote,
+                    stepCheck);
+        }
     }
 }

@@ -92,8 +92,9 @@ final class SnapshotBuilder {
         String text = message == null ? "" : message;
         MessagePart msg = part(PartKind.MESSAGE, key(text), () -> new MessagePart(pos, text),
                 prev == null ? null : prev.message(), p -> new MessagePart(pos, p.text()));
-        Snapshot.ReplayPart replay = part(PartKind.REPLAY, key(s.serial, pos, v.scrubberWidth(), t.totalSteps()),
-                () -> ReplayParts.of(s, pos, v.scrubberWidth()), prev == null ? null : prev.replay(), p -> p);
+        Snapshot.ReplayPart replay = part(PartKind.REPLAY, s.replay == null ? key(s.serial)
+                : key(s.serial, pos, v.scrubberWidth(), t.totalSteps()), () -> ReplayParts.of(s, pos, v.scrubberWidth()),
+                prev == null ? null : prev.replay(), p -> p.at(pos));
         last = new Snapshot(serial, pos, dirty, run, step, playPart, map, status, log, chart, inspector, hover, markers,
                 compare[0], msg, replay);
         return last;
