@@ -292,8 +292,11 @@ public final class Simulation {
     public String stateHash() {
         long h = 0x5151_5C09EL;
         for (JArray a : journal.arrays()) {
-            h = a.hash(h ^ a.name().hashCode());
+            if (!a.representation()) {
+                h = a.hash(h ^ a.name().hashCode());
+            }
         }
+        h = tlb.contentHash(h ^ 0x71B);               // the TLBs by their entries, not their slots
         return HexFormat.of().toHexDigits(h);
     }
 
@@ -306,6 +309,7 @@ public final class Simulation {
      * run of checkpoints costs what changed between them.
      */
     public Object[] snapshot() {
+        tlb.settleDeferred();
         java.util.List<JArray> arrays = journal.arrays();
         Object[] out = new Object[arrays.size()];
         for (int i = 0; i < out.length; i++) {
@@ -327,6 +331,7 @@ public final class Simulation {
         if (snapshot.length != arrays.size()) {
             throw new IllegalArgumentException("snapshot of a different simulation");
         }
+        tlb.discardDeferred();
         for (int i = 0; i < snapshot.length; i++) {
             JArray a = arrays.get(i);
             if (a.dirty() || lastSnapshot == null || lastSnapshot[i] != snapshot[i]) {
