@@ -104,6 +104,11 @@ public final class HostKernel {
         pendingEvents++;
     }
 
+    /** Counts {@code n} events that were not built because nobody wants records (bulk mode). */
+    public void countOnly(long n) {
+        pendingEvents += n;
+    }
+
     /** Called at the end of every step (and after boot): settles per-step tallies into the state. */
     public void endStep() {
         if (pendingEvents != 0) {

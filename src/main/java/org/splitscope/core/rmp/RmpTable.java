@@ -35,27 +35,27 @@ public final class RmpTable {
     public static final int FAIL_OVERLAP = 4;
     public static final int FAIL_SIZEMISMATCH = 6;
 
-    private static final int ASID_SHIFT = 40;
+    static final int ASID_SHIFT = 40;
     private static final long GFN_MASK = (1L << ASID_SHIFT) - 1;
     public static final int MAX_ASID = 1023;
 
     private final long frames;
-    private final JBits a4;
-    private final JBits v4;
-    private final JBits i4;
-    private final JBits a2;
-    private final JBits v2;
-    private final JBits i2;
-    private final JShorts assignedCount;
-    private final JShorts overflowCount;
+    final JBits a4;
+    final JBits v4;
+    final JBits i4;
+    final JBits a2;
+    final JBits v2;
+    final JBits i2;
+    final JShorts assignedCount;
+    final JShorts overflowCount;
     /** ASID of the region's linear owner (and of its 2M entry). */
-    private final JShorts ownerAsid;
+    final JShorts ownerAsid;
     /** Guest frame of the region's first frame under the linear owner; may be negative. */
-    private final JLongs gfnBase;
+    final JLongs gfnBase;
     private final JLongMap overflow;
-    private final JInts gigAssigned;
+    final JInts gigAssigned;
     /** [0] frames with an assigned 4K entry, [1] assigned 2M entries. */
-    private final JLongs totals;
+    final JLongs totals;
 
     public RmpTable(Journal journal, long frames, int regions, int gigs) {
         this.frames = frames;

@@ -162,12 +162,44 @@ public final class Simulation {
         scalars.set(NEXT_STEP, i + 1);
     }
 
-    /** Runs steps until {@code position() == target} (or the end). */
+    /** Runs steps until {@code position() == target} (or the end), one at a time ({@link RunMode#STEP}). */
     public void runTo(long target) {
+        runTo(target, RunMode.STEP);
+    }
+
+    /**
+     * Runs steps until {@code position() == target} (or the end). {@link RunMode#BULK} gets there
+     * faster and to the same state, counters and time, without stopping in between; with the journal
+     * recording it runs as {@link RunMode#STEP}.
+     */
+    public void runTo(long target, RunMode mode) {
         long end = Math.min(target, program.size());
+        if (mode == RunMode.BULK && !journal.recording() && position() < end) {
+            if (bulk == null) {
+                bulk = new BulkRunner(this);
+            }
+            bulk.runTo(end);
+            return;
+        }
         while (position() < end) {
             executeNext();
         }
+    }
+
+    private BulkRunner bulk;
+
+    /** Runs {@code step} as the step at the current position (bulk mode hands the step path its steps). */
+    void execute(Step step) {
+        long i = position();
+        kernel.beginStep(i);
+        executor.execute(step);
+        kernel.endStep();
+        scalars.set(NEXT_STEP, i + 1);
+    }
+
+    /** Moves the position after bulk mode settled the steps before it. */
+    void setPosition(long pos) {
+        scalars.set(NEXT_STEP, pos);
     }
 
     // ---- launch bookkeeping (StepExecutor) -----------------------------------------------------

@@ -16,15 +16,23 @@ public final class AcceptCursor {
     private long index;
     private long round;
     private int slot;
+    /** Per guest of the workload: the vCPU of its current step (nth mod vCPUs, kept without dividing). */
+    private final int[] vcpus;
 
     /** A cursor at step {@code k} of the block, whose first step is {@code blockStart} in the program. */
     AcceptCursor(LazyAcceptBlock block, long blockStart, long k) {
         this.block = block;
         this.end = blockStart + block.size();
         this.index = blockStart + k;
+        this.vcpus = new int[block.guests.length];
         if (k < block.size()) {
             this.round = block.roundOf(k);
             this.slot = block.guestOf(k, round);
+            for (int i = 0; i < vcpus.length; i++) {
+                // the vCPU of guest i's step in this round, or in the next for guests before slot
+                long nth = block.offsets[i] + round + (i < slot ? 1 : 0);
+                vcpus[i] = (int) (nth % block.guests[i].vcpus());
+            }
         }
     }
 
@@ -68,7 +76,7 @@ public final class AcceptCursor {
 
     /** The vCPU of the current step. */
     public int vcpu() {
-        return (int) (nth() % block.guests[slot].vcpus());
+        return vcpus[slot];
     }
 
     /** The current step as the step path runs it. */
@@ -84,6 +92,8 @@ public final class AcceptCursor {
         }
         long[] counts = block.counts;
         int n = counts.length;
+        int v = vcpus[slot] + 1;                      // this guest's next step is the next vCPU's
+        vcpus[slot] = v == block.guests[slot].vcpus() ? 0 : v;
         do {
             slot++;
             if (slot == n) {

@@ -1,0 +1,77 @@
+package org.splitscope.core.sim;
+
+import org.splitscope.core.event.EventKind;
+import org.splitscope.core.kernel.HostKernel;
+import org.splitscope.core.workload.AcceptCursor;
+import org.splitscope.core.workload.StepProgram;
+
+/**
+ * {@link RunMode#BULK}: runs a simulation to a position, settling lazy-acceptance steps in bulk
+ * ({@link BulkAccept}) and every other step on the step path, in step order. Before a step on the
+ * step path, everything bulk mode tallied is written into the state, and before a step that could
+ * make frames shared again, the TLB fills it deferred are applied (which keeps
+ * {@code TlbSet.deferMissFill4k}'s promise). On return the state is exactly the step path's.
+ *
+ * <p>Threading: confined to the simulation thread.
+ */
+final class BulkRunner {
+    /** Kinds of event a bulk accept step counts without building (a sink that wants them gets the step path). */
+    private static final EventKind[] COUNTED = {EventKind.PSC, EventKind.ACCESS, EventKind.TLB_FILL,
+        EventKind.GMEM_PREPARE, EventKind.RMPUPDATE, EventKind.PVALIDATE};
+
+    private final Simulation sim;
+    private final StepProgram program;
+    private final BulkAccept accept;
+
+    BulkRunner(Simulation sim) {
+        this.sim = sim;
+        this.program = sim.program();
+        this.accept = new BulkAccept(sim);
+    }
+
+    /** Runs steps until {@code position() == end}. */
+    void runTo(long end) {
+        long pos = sim.position();
+        boolean acceptsInBulk = !wantsCounted(sim.kernel());
+        AcceptCursor cur = null;
+        try {
+            while (pos < end) {
+                if (cur == null || cur.index() != pos || cur.done()) {
+                    cur = program.acceptCursor(pos);
+                }
+                if (cur != null && acceptsInBulk) {
+                    if (!accept.step(cur)) {
+                        sync(pos);
+                        sim.execute(cur.step());
+                    }
+                    cur.advance();
+                    pos++;
+                    continue;
+                }
+                sync(pos);
+                sim.tlb().settleDeferred();               // the step may make frames shared again
+                sim.execute(program.step(pos));
+                pos++;
+                cur = null;
+            }
+        } finally {
+            sync(pos);
+            sim.tlb().settleDeferred();
+        }
+    }
+
+    /** Writes what bulk steps tallied, and the position, into the state. */
+    private void sync(long pos) {
+        accept.flush();
+        sim.setPosition(pos);
+    }
+
+    private static boolean wantsCounted(HostKernel k) {
+        for (EventKind kind : COUNTED) {
+            if (k.on(kind)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
