@@ -202,13 +202,13 @@ final class BulkAccept {
         if (hook == BulkHook.OTHER) {
             flushRuns();
             cost.sync(cpu, t);
-            k.beginStep(index);
+            atStep(index);
             status = k.rmpMakePrivate(cpu, at, level, g.asid, atGfn, g.folio);
             t = cost.resume(cpu);
         } else {
             if (hook != BulkHook.NONE) {
                 cost.sync(cpu, t);
-                k.beginStep(index);
+                atStep(index);
                 cpaRuns.run(hook, req);
                 t = cost.resume(cpu);
             }
@@ -237,6 +237,12 @@ final class BulkAccept {
         cost.acceptEnd(t, validated == RmpTable.SUCCESS ? g.folioBytes : 0);
         cost.end(cpu, t);
         return true;
+    }
+
+    /** Before real kernel code runs inside a bulk step: the kernel and event sinks see that step's position. */
+    private void atStep(long index) {
+        sim.setPosition(index);
+        k.beginStep(index);
     }
 
     /** GuestPlacement.pfnOf, without dividing when the frame follows the last one in its region. */

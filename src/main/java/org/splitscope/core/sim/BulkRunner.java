@@ -22,6 +22,8 @@ final class BulkRunner {
     private final Simulation sim;
     private final StepProgram program;
     private final BulkAccept accept;
+    /** Steps settled in bulk so far (the rest took the step path); tests check that bulk mode is exercised. */
+    private long settled;
 
     BulkRunner(Simulation sim) {
         this.sim = sim;
@@ -40,7 +42,9 @@ final class BulkRunner {
                     cur = program.acceptCursor(pos);
                 }
                 if (cur != null && acceptsInBulk) {
-                    if (!accept.step(cur)) {
+                    if (accept.step(cur)) {
+                        settled++;
+                    } else {
                         sync(pos);
                         sim.execute(cur.step());
                     }
@@ -58,6 +62,10 @@ final class BulkRunner {
             sync(pos);
             sim.tlb().settleDeferred();
         }
+    }
+
+    long settled() {
+        return settled;
     }
 
     /** Writes what bulk steps tallied, and the position, into the state. */

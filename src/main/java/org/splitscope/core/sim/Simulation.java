@@ -188,6 +188,11 @@ public final class Simulation {
 
     private BulkRunner bulk;
 
+    /** Steps bulk mode has settled without the step path, so far (tests check that it is exercised). */
+    long bulkSettledSteps() {
+        return bulk == null ? 0 : bulk.settled();
+    }
+
     /** Runs {@code step} as the step at the current position (bulk mode hands the step path its steps). */
     void execute(Step step) {
         long i = position();
