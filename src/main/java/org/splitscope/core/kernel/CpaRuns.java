@@ -1,5 +1,6 @@
 package org.splitscope.core.kernel;
 
+import org.splitscope.core.cost.CostKind;
 import org.splitscope.core.cost.CostModel;
 import org.splitscope.core.directmap.DirectMap;
 import org.splitscope.core.directmap.PteRuns;
@@ -7,6 +8,8 @@ import org.splitscope.core.event.CpaKind;
 import org.splitscope.core.event.EventKind;
 import org.splitscope.core.event.SimEvent;
 import org.splitscope.core.mem.PageSize;
+import org.splitscope.core.mem.Pfns;
+import org.splitscope.core.rmp.RmpTable;
 
 /**
  * The per-page hooks of the v1/v7 designs settled in one pass for bulk mode (DOMAIN.md R7, R8):
@@ -26,6 +29,31 @@ public final class CpaRuns {
     public CpaRuns(HostKernel kernel) {
         this.k = kernel;
         this.ptes = new PteRuns(kernel.directMap());
+    }
+
+    /**
+     * rmp_make_private / rmp_make_shared (R12) for a policy whose hook for this request is {@code hook}
+     * (anything but {@link BulkHook#OTHER}): the hook's calls settled here, then the RMPUPDATE with its
+     * counters, time and event, exactly as {@link HostKernel}'s rmpChange does them. Returns the
+     * RMPUPDATE's status.
+     */
+    public int rmpChange(BulkHook hook, RmpRequest r, long gfn) {
+        if (hook != BulkHook.NONE) {
+            run(hook, r);
+        }
+        int status = k.rmp().rmpupdate(r.pfn(), r.level(), r.assign(), r.asid(), gfn, false);
+        k.counters().inc(Counter.RMPUPDATES);
+        if (status != RmpTable.SUCCESS) {
+            k.counters().inc(Counter.RMPUPDATE_FAILURES);
+        }
+        k.cost().work(r.cpu(), CostKind.RMP_INSTR, k.cost().constants().rmpupdate());
+        if (k.on(EventKind.RMPUPDATE)) {
+            k.emit(new SimEvent.RmpUpdate(r.cpu(), r.pfn(), r.level(), r.assign(), r.asid(),
+                    gfn * Pfns.FRAME_BYTES, status, k.rmp().failureReason(r.pfn(), r.level(), status)));
+        } else {
+            k.countOnly();
+        }
+        return status;
     }
 
     /** The hook's calls for a request ({@link BulkHook#INVALIDATE_EACH} or {@link BulkHook#RESTORE_EACH}, and the flushing variants). */

@@ -3,11 +3,13 @@ package org.splitscope.core.sim;
 import org.splitscope.core.event.EventKind;
 import org.splitscope.core.kernel.HostKernel;
 import org.splitscope.core.workload.AcceptCursor;
+import org.splitscope.core.workload.Step;
 import org.splitscope.core.workload.StepProgram;
 
 /**
- * {@link RunMode#BULK}: runs a simulation to a position, settling lazy-acceptance steps in bulk
- * ({@link BulkAccept}) and every other step on the step path, in step order. Before a step on the
+ * {@link RunMode#BULK}: runs a simulation to a position, settling lazy-acceptance steps
+ * ({@link BulkAccept}) and guest teardowns ({@link BulkTeardown}) in bulk and every other step on the
+ * step path, in step order. Before a step on the
  * step path, everything bulk mode tallied is written into the state, and before a step that could
  * make frames shared again, the TLB fills it deferred are applied (which keeps
  * {@code TlbSet.deferMissFill4k}'s promise). On return the state is exactly the step path's.
@@ -22,6 +24,7 @@ final class BulkRunner {
     private final Simulation sim;
     private final StepProgram program;
     private final BulkAccept accept;
+    private final BulkTeardown teardown;
     /** Steps settled in bulk so far (the rest took the step path); tests check that bulk mode is exercised. */
     private long settled;
 
@@ -29,6 +32,7 @@ final class BulkRunner {
         this.sim = sim;
         this.program = sim.program();
         this.accept = new BulkAccept(sim);
+        this.teardown = new BulkTeardown(sim);
     }
 
     /** Runs steps until {@code position() == end}. */
@@ -54,7 +58,13 @@ final class BulkRunner {
                 }
                 sync(pos);
                 sim.tlb().settleDeferred();               // the step may make frames shared again
-                sim.execute(program.step(pos));
+                Step step = program.step(pos);
+                if (step instanceof Step.Teardown t) {
+                    teardown.run(t);
+                    settled++;
+                } else {
+                    sim.execute(step);
+                }
                 pos++;
                 cur = null;
             }

@@ -154,6 +154,9 @@ public final class TlbSet {
                 continue;
             }
             for (TlbClass c : classes) {
+                if (c.count.get(cpu) == 0) {
+                    continue;
+                }
                 int slot = c.find(cpu, c.size.base(pfn));
                 if (slot >= 0) {
                     c.remove(cpu, slot);
