@@ -94,6 +94,29 @@ public final class BulkCost {
         return t;
     }
 
+    /** When the guest's serial section is free (the end of its last page-state change). */
+    public long guestFreeAt(int guest) {
+        return m.guestFreeAt.get(guest);
+    }
+
+    /** One charge of {@code ns} on {@code cpu}, slowed by SMT and overcommit as {@link CostModel#work} slows it. */
+    public long scaled(int cpu, long ns) {
+        return m.scaled(cpu, ns);
+    }
+
+    /** Adds time already charged to clocks to a kind's total (a run's charges, summed by the caller). */
+    public void add(CostKind kind, long ns) {
+        kinds[kind.ordinal()] += ns;
+    }
+
+    /** {@link CostModel#guestEnter} and {@link CostModel#guestLeave} for a run of steps: the last step's times, and the waits summed. */
+    public void guestRun(int guest, long since, long freeAt, long waited) {
+        m.guestSince.set(guest, since);
+        m.guestFreeAt.set(guest, freeAt);
+        kinds[CostKind.GUEST_SERIAL_WAIT.ordinal()] += waited;
+        guestWait += waited;
+    }
+
     /** {@link CostModel#guestLeave} at clock {@code t}. */
     public void guestLeave(int guest, long t) {
         m.guestFreeAt.set(guest, t);

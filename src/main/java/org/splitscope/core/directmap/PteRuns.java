@@ -42,6 +42,11 @@ public final class PteRuns {
                 && dm.isRam(pfn) && dm.present.get(pfn);
     }
 
+    /** The first frame of [pfn, pfn + n) whose 4K PTE is not present, or -1. Requires {@link #all4k}. */
+    public long firstNotPresent(long pfn, long n) {
+        return dm.present.nextClear(pfn, pfn + n);
+    }
+
     /** 4K PTEs of [pfn, pfn + n) that are not present. Requires {@link #all4k}. */
     public int notPresentIn(long pfn, int n) {
         return n - dm.present.count(pfn, n);

@@ -33,6 +33,31 @@ public final class RmpRuns {
     }
 
     /**
+     * Whether 4K RMPUPDATEs assigning frames of {@code pfn}'s region to {@code asid} at GPAs linear
+     * with {@code gfn} at {@code pfn} find no assigned 2M entry over them and keep the region's owner
+     * linear (the per-region half of {@link #canAssign4kLinear}).
+     */
+    public boolean regionAdmits(long pfn, int asid, long gfn) {
+        int r = Pfns.region(pfn);
+        if (t.a2.get(r)) {
+            return false;
+        }
+        long base = gfn - (pfn & (Pfns.FRAMES_PER_2M - 1));
+        return t.assignedCount.get(r) == 0
+                || (t.ownerAsid.get(r) == asid && t.gfnBase.get(r) == base && t.overflowCount.get(r) == 0);
+    }
+
+    /**
+     * The first frame of [pfn, pfn + n) that is assigned or immutable (the per-frame half of
+     * {@link #canAssign4kLinear}), or -1.
+     */
+    public long firstTaken(long pfn, long n) {
+        long a = t.a4.nextSet(pfn, pfn + n);
+        long i = t.i4.nextSet(pfn, a < 0 ? pfn + n : a);
+        return i >= 0 ? i : a;
+    }
+
+    /**
      * Whether {@code pfn} may continue a run that {@link #canAssign4kLinear} admitted at the previous
      * frame of the same region: it is neither assigned nor immutable (the region's 2M entry and owner
      * were checked for the run's first frame and cannot change while the run is pending).

@@ -55,8 +55,8 @@ final class BulkAccept {
     private final BulkCost cost;
     private final CpaRuns cpaRuns;
     private final CostConstants c;
-    private final Guest[] byAsid = new Guest[RmpTable.MAX_ASID + 1];
-    private Guest[] active = new Guest[0];
+    private final BulkGuest[] byAsid = new BulkGuest[RmpTable.MAX_ASID + 1];
+    private BulkGuest[] active = new BulkGuest[0];
     private long events;
     private long hostAccesses;
     private long tlbFills;
@@ -64,30 +64,7 @@ final class BulkAccept {
     private long rmpupdateFailures;
     private long pvalidates;
 
-    /** A guest's constants for its accept steps, and its run of 4K frames made private and validated. */
-    private static final class Guest {
-        int asid;
-        int index;
-        int vcpuKeyBase;
-        int[] cpuOfVcpu;
-        GuestPlacement place;
-        PageSize folio;
-        long folioFrames;
-        long folioBytes;
-        long guestWorkNs;
-        long exitNs;
-        long clearNs;
-        int framesPerRegion;
-        /** The last guest frame translated and its host frame (consecutive folios are consecutive frames). */
-        long lastGfn = -2;
-        long lastPfn;
-        /** The run: frames [runPfn, runPfn + runLen) at guest frames from runGfn, not yet written. */
-        long runPfn;
-        long runGfn;
-        int runLen;
-    }
-
-    BulkAccept(Simulation sim) {
+    BulkAccept(Simulation sim, BulkCost cost) {
         this.sim = sim;
         this.k = sim.kernel();
         this.rmp = sim.rmp();
@@ -95,27 +72,16 @@ final class BulkAccept {
         this.dm = sim.directMap();
         this.ptes = new PteRuns(dm);
         this.tlb = sim.tlb();
-        this.cost = new BulkCost(sim.cost());
+        this.cost = cost;
         this.cpaRuns = new CpaRuns(k);
         this.c = sim.cost().constants();
     }
 
-    private Guest guest(GuestSpec spec) {
-        Guest g = byAsid[spec.asid()];
+    /** The guest's bulk-mode facts (also used by {@link BulkWindow}). */
+    BulkGuest guest(GuestSpec spec) {
+        BulkGuest g = byAsid[spec.asid()];
         if (g == null) {
-            g = new Guest();
-            g.asid = spec.asid();
-            g.index = sim.guestIdx(spec.asid());
-            g.vcpuKeyBase = sim.vcpuKey(spec.asid(), 0);
-            g.cpuOfVcpu = sim.cpusOf(spec.asid());
-            g.place = sim.placement(spec.asid());
-            g.folio = spec.folio();
-            g.folioFrames = spec.folio().frames();
-            g.folioBytes = spec.folio().bytes();
-            g.guestWorkNs = c.guestWorkPer4k() * g.folioFrames;
-            g.exitNs = c.psc(g.folioBytes) + c.npfExit();
-            g.clearNs = c.clear(g.folioBytes);
-            g.framesPerRegion = g.place.framesPerRegion();
+            g = new BulkGuest(sim, spec, c);
             byAsid[spec.asid()] = g;
             active = java.util.Arrays.copyOf(active, active.length + 1);
             active[active.length - 1] = g;
@@ -128,14 +94,14 @@ final class BulkAccept {
      * false, having changed nothing, when the step must take the step path.
      */
     boolean step(AcceptCursor cur) {
-        Guest g = guest(cur.guest());
+        BulkGuest g = guest(cur.guest());
         if (!sim.launched(g.asid)) {
             return false;                                 // the launch (policy hook, clock sync) is the step path's
         }
         int vcpu = cur.vcpu();
         int cpu = g.cpuOfVcpu[vcpu];
         long gfn = cur.folio() * g.folioFrames;
-        long pfn = hostFrame(g, gfn);
+        long pfn = g.hostFrame(gfn);
         boolean assigned = rmp.assigned(pfn);
         boolean deferredFill = false;
         PageSize walkTo = null;
@@ -245,19 +211,6 @@ final class BulkAccept {
         k.beginStep(index);
     }
 
-    /** GuestPlacement.pfnOf, without dividing when the frame follows the last one in its region. */
-    private static long hostFrame(Guest g, long gfn) {
-        long pfn;
-        if (gfn == g.lastGfn + 1 && (g.lastPfn & (Pfns.FRAMES_PER_2M - 1)) + 1 < g.framesPerRegion) {
-            pfn = g.lastPfn + 1;
-        } else {
-            pfn = g.place.pfnOf(gfn);
-        }
-        g.lastGfn = gfn;
-        g.lastPfn = pfn;
-        return pfn;
-    }
-
     /** The size of the entry {@link TlbSet#lookup} would hit for this CPU and frame, without touching it; null on a miss. */
     private PageSize heldSize(int cpu, long pfn) {
         for (PageSize s : PageSize.values()) {
@@ -272,7 +225,7 @@ final class BulkAccept {
      * Adds a 4K assignment to the guest's run when it continues it (next frame, next guest frame,
      * same region) or can start one; returns false when it must be an RMPUPDATE of its own.
      */
-    private boolean joinRun(Guest g, long pfn, long gfn) {
+    private boolean joinRun(BulkGuest g, long pfn, long gfn) {
         if (g.runLen > 0 && g.runPfn + g.runLen == pfn && g.runGfn + g.runLen == gfn
                 && Pfns.region(pfn) == Pfns.region(g.runPfn) && rmpRuns.canExtend(pfn)) {
             g.runLen++;
@@ -288,15 +241,25 @@ final class BulkAccept {
         return true;
     }
 
-    private void flushRun(Guest g) {
+    private void flushRun(BulkGuest g) {
         if (g.runLen > 0) {
             rmpRuns.assignValidated4k(g.runPfn, g.runLen, g.asid, g.runGfn);
             g.runLen = 0;
         }
     }
 
-    private void flushRuns() {
-        for (Guest g : active) {
+    /** Counts {@code n} plain steps settled by {@link BulkWindow}: each is one of everything a plain accept does. */
+    void countPlain(long n) {
+        hostAccesses += n;
+        tlbFills += n;
+        rmpupdates += n;
+        pvalidates += n;
+        events += 6 * n;                                  // PSC, access, TLB fill, gmem prepare, RMPUPDATE, PVALIDATE
+    }
+
+    /** Writes the guests' runs of private frames (before anything else reads or writes their regions). */
+    void flushRuns() {
+        for (BulkGuest g : active) {
             flushRun(g);
         }
     }

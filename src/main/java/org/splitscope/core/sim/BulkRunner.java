@@ -1,5 +1,6 @@
 package org.splitscope.core.sim;
 
+import org.splitscope.core.cost.BulkCost;
 import org.splitscope.core.event.EventKind;
 import org.splitscope.core.kernel.HostKernel;
 import org.splitscope.core.workload.AcceptCursor;
@@ -7,9 +8,10 @@ import org.splitscope.core.workload.Step;
 import org.splitscope.core.workload.StepProgram;
 
 /**
- * {@link RunMode#BULK}: runs a simulation to a position, settling lazy-acceptance steps
- * ({@link BulkAccept}) and guest teardowns ({@link BulkTeardown}) in bulk and every other step on the
- * step path, in step order. Before a step on the
+ * {@link RunMode#BULK}: runs a simulation to a position, settling lazy-acceptance steps in windows
+ * guest by guest where every step is plain ({@link BulkWindow}), else one at a time
+ * ({@link BulkAccept}), guest teardowns with their per-page hooks in closed form
+ * ({@link BulkTeardown}), and every other step on the step path, in step order. Before a step on the
  * step path, everything bulk mode tallied is written into the state, and before a step that could
  * make frames shared again, the TLB fills it deferred are applied (which keeps
  * {@code TlbSet.deferMissFill4k}'s promise). On return the state is exactly the step path's.
@@ -21,17 +23,25 @@ final class BulkRunner {
     private static final EventKind[] COUNTED = {EventKind.PSC, EventKind.ACCESS, EventKind.TLB_FILL,
         EventKind.GMEM_PREPARE, EventKind.RMPUPDATE, EventKind.PVALIDATE};
 
+    /** A window that settles fewer steps than this makes the next attempts wait (exponentially, up to 64 steps). */
+    private static final int MIN_WINDOW = 8;
+
     private final Simulation sim;
     private final StepProgram program;
     private final BulkAccept accept;
+    private final BulkWindow window;
     private final BulkTeardown teardown;
     /** Steps settled in bulk so far (the rest took the step path); tests check that bulk mode is exercised. */
     private long settled;
+    /** Of those, steps settled in windows, guest by guest. */
+    private long windowed;
 
     BulkRunner(Simulation sim) {
         this.sim = sim;
         this.program = sim.program();
-        this.accept = new BulkAccept(sim);
+        BulkCost cost = new BulkCost(sim.cost());
+        this.accept = new BulkAccept(sim, cost);
+        this.window = new BulkWindow(sim, accept, cost);
         this.teardown = new BulkTeardown(sim);
     }
 
@@ -40,12 +50,28 @@ final class BulkRunner {
         long pos = sim.position();
         boolean acceptsInBulk = !wantsCounted(sim.kernel());
         AcceptCursor cur = null;
+        long nextWindow = pos;
+        int misses = 0;
         try {
             while (pos < end) {
                 if (cur == null || cur.index() != pos || cur.done()) {
                     cur = program.acceptCursor(pos);
                 }
                 if (cur != null && acceptsInBulk) {
+                    if (pos >= nextWindow) {
+                        accept.flushRuns();
+                        long n = window.settle(cur, end);
+                        accept.countPlain(window.takeSteps());
+                        settled += n;
+                        windowed += n;
+                        pos += n;
+                        // a window that settles little is not worth trying at every step: back off
+                        misses = n >= MIN_WINDOW ? 0 : Math.min(misses + 1, 6);
+                        nextWindow = pos + (misses == 0 ? 0 : 1L << misses);
+                        if (n > 0) {
+                            continue;
+                        }
+                    }
                     if (accept.step(cur)) {
                         settled++;
                     } else {
@@ -76,6 +102,10 @@ final class BulkRunner {
 
     long settled() {
         return settled;
+    }
+
+    long windowed() {
+        return windowed;
     }
 
     /** Writes what bulk steps tallied, and the position, into the state. */

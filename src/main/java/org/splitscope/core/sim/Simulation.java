@@ -50,6 +50,8 @@ public final class Simulation {
     private final JLongs scalars;
     private final JBits launched;
     private final int[] vcpuBase;
+    /** vCPU threads per logical CPU (the placement, fixed per run). */
+    private final int[] vcpusOnCpu;
     /** By ASID: index of the guest in the spec, or -1. */
     private final int[] guestIndexByAsid = new int[RmpTable.MAX_ASID + 1];
     private final long bootLeaves4k;
@@ -87,6 +89,7 @@ public final class Simulation {
             j += guests.get(g).vcpus();
         }
         cost.placeVcpus(busy);
+        vcpusOnCpu = busy;
         java.util.Arrays.fill(guestIndexByAsid, -1);
         for (int g = 0; g < guests.size(); g++) {
             guestIndexByAsid[guests.get(g).asid()] = g;
@@ -193,6 +196,11 @@ public final class Simulation {
         return bulk == null ? 0 : bulk.settled();
     }
 
+    /** Of {@link #bulkSettledSteps()}, those settled in windows guest by guest. */
+    long bulkWindowedSteps() {
+        return bulk == null ? 0 : bulk.windowed();
+    }
+
     /** Runs {@code step} as the step at the current position (bulk mode hands the step path its steps). */
     void execute(Step step) {
         long i = position();
@@ -247,6 +255,11 @@ public final class Simulation {
             out[v] = cpuOf(asid, v);
         }
         return out;
+    }
+
+    /** How many vCPU threads run on a logical CPU. */
+    int vcpusOn(int cpu) {
+        return vcpusOnCpu[cpu];
     }
 
     int vcpuKey(int asid, int vcpu) {

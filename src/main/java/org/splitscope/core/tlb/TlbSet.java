@@ -264,6 +264,52 @@ public final class TlbSet {
         return true;
     }
 
+    /**
+     * Bulk mode: whether no entry in this CPU's slots is in effect (its TLB is empty but for deferred
+     * fills), so that no lookup can hit but for a frame it has a deferred fill for.
+     */
+    public boolean noEntriesInEffect(int cpu) {
+        if (!current(cpu)) {
+            return true;
+        }
+        for (TlbClass c : classes) {
+            if (c.count.get(cpu) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Bulk mode: whether an entry in this CPU's slots covers {@code pfn} (its deferred fills aside;
+     * one of them may since have evicted it, so true may be a miss after all). Changes nothing.
+     */
+    public boolean slotsCover(int cpu, long pfn) {
+        if (!current(cpu)) {
+            return false;
+        }
+        for (TlbClass c : classes) {
+            if (c.count.get(cpu) > 0 && c.find(cpu, c.size.base(pfn)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Bulk mode: {@link #deferMissFill4k} for a caller that knows the lookup misses: no entry in the
+     * CPU's slots covers {@code pfn} ({@link #noEntriesInEffect}, {@link #slotsCover}), and none of
+     * its deferred fills is for it.
+     */
+    public void deferKnownMissFill4k(int cpu, long pfn) {
+        if (deferred == null) {
+            deferred = new DeferredFills(cpus, classes[PageSize.K4.ordinal()].cap);
+        }
+        long fg = flushGen.get(0);
+        deferred.pending(cpu, fg);
+        deferred.add(cpu, fg, pfn);
+    }
+
     /** Applies every deferred fill (bulk mode calls it before it returns; snapshots and hashes call it too). */
     public void settleDeferred() {
         if (deferred == null) {

@@ -12,6 +12,7 @@ import org.splitscope.core.guest.GuestSpec;
  */
 public final class AcceptCursor {
     private final LazyAcceptBlock block;
+    private final long start;
     private final long end;
     private long index;
     private long round;
@@ -22,6 +23,7 @@ public final class AcceptCursor {
     /** A cursor at step {@code k} of the block, whose first step is {@code blockStart} in the program. */
     AcceptCursor(LazyAcceptBlock block, long blockStart, long k) {
         this.block = block;
+        this.start = blockStart;
         this.end = blockStart + block.size();
         this.index = blockStart + k;
         this.vcpus = new int[block.guests.length];
@@ -82,6 +84,77 @@ public final class AcceptCursor {
     /** The current step as the step path runs it. */
     public Step.Accept step() {
         return block.make(slot, round);
+    }
+
+    // ---- whole-workload queries (bulk mode's windows) --------------------------------------------
+
+    /** Guest {@code i} of the workload. */
+    public GuestSpec guest(int i) {
+        return block.guests[i];
+    }
+
+    /** Guest i's next round at the cursor: how many of its steps in this workload come before the cursor. */
+    public long nextRound(int i) {
+        if (index >= end) {
+            return block.counts[i];
+        }
+        return Math.min(block.counts[i], round + (i < slot ? 1 : 0));
+    }
+
+    /** How many steps of the workload guest i has in all (its rounds are 0 to this minus one). */
+    public long rounds(int i) {
+        return block.counts[i];
+    }
+
+    /** Guest i's rounds before program index {@code to} (clamped to the workload). */
+    public long roundsBefore(int i, long to) {
+        long k = to - start;
+        if (k >= block.size()) {
+            return block.counts[i];
+        }
+        if (k <= 0) {
+            return 0;
+        }
+        long t = block.roundOf(k);
+        int s = block.guestOf(k, t);
+        return Math.min(block.counts[i], t + (i < s ? 1 : 0));
+    }
+
+    /** The program index of guest i's step in round {@code r}. */
+    public long indexOf(int i, long r) {
+        return start + block.indexOf(i, r);
+    }
+
+    /** The folio guest i touches in round {@code r}. */
+    public long folioOf(int i, long r) {
+        return block.orders[i].folio(block.offsets[i] + r);
+    }
+
+    /** The vCPU of guest i's step in round {@code r}. */
+    public int vcpuOf(int i, long r) {
+        return (int) ((block.offsets[i] + r) % block.guests[i].vcpus());
+    }
+
+    /**
+     * How many of guest i's rounds from {@code r} on touch consecutive folios (the rest of the 2 MiB
+     * extent, R20): within them, folio and guest frame go up by one per round.
+     */
+    public long consecutiveFrom(int i, long r) {
+        return block.orders[i].consecutiveFrom(block.offsets[i] + r);
+    }
+
+    /** Moves the cursor to program index {@code to}, forward (at most to the end of the workload). */
+    public void moveTo(long to) {
+        long k = Math.min(to, end) - start;
+        index = start + k;
+        if (k < block.size()) {
+            round = block.roundOf(k);
+            slot = block.guestOf(k, round);
+            for (int i = 0; i < vcpus.length; i++) {
+                long nth = block.offsets[i] + round + (i < slot ? 1 : 0);
+                vcpus[i] = (int) (nth % block.guests[i].vcpus());
+            }
+        }
     }
 
     /** Moves to the next step (round-robin over the guests that still have folios to touch). */

@@ -58,7 +58,7 @@ final class LazyAcceptBlock implements StepProgram.Block {
     }
 
     /** Steps before round t: the sum over guests of min(count, t). */
-    private long before(long t) {
+    long before(long t) {
         long s = 0;
         for (long c : counts) {
             s += Math.min(c, t);
@@ -93,6 +93,17 @@ final class LazyAcceptBlock implements StepProgram.Block {
             }
         }
         throw new IllegalStateException("lazy-accept index " + k);
+    }
+
+    /** Step k's index in the block: round t, guest i (which has a step in round t). */
+    long indexOf(int i, long t) {
+        long k = before(t);
+        for (int j = 0; j < i; j++) {
+            if (counts[j] > t) {
+                k++;
+            }
+        }
+        return k;
     }
 
     public Step step(long k) {
@@ -135,6 +146,15 @@ final class LazyAcceptBlock implements StepProgram.Block {
 
         private long lastExtent = -1;
         private long lastMapped;
+
+        /** How many touches from the n-th on go to consecutive folios (to the end of its extent). */
+        long consecutiveFrom(long n) {
+            long e = n >>> extentShift;
+            if (e >= fullExtents) {
+                return folios - n;                   // the partial extent at the end: folio n is n
+            }
+            return ((e + 1) << extentShift) - n;
+        }
 
         /** The n-th folio touched. The partial extent at the end of guest memory, if any, comes last. */
         long folio(long n) {

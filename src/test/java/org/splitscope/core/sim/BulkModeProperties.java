@@ -126,6 +126,69 @@ class BulkModeProperties {
                                    @ForAll("programs") List<ProgramItem> items, @ForAll("policies") String policy,
                                    @ForAll boolean cpaLock, @ForAll long seed,
                                    @ForAll("stops") List<Double> stops) {
+        compare(machine, guests, items, policy, cpaLock, seed, stops);
+    }
+
+    /**
+     * The same comparison where bulk mode's window path applies: 4K-folio guests whose vCPUs each
+     * have a host CPU of their own, under the policies whose hook does nothing for a 4K leaf, with
+     * lazy acceptance of several guests at once (what {@code bench core} and {@code reproduce}'s W1
+     * run), and host activity and teardowns between.
+     */
+    @Property(tries = 60)
+    void bulkWindowsEqualTheStepPath(@ForAll("roomyMachines") Machine machine, @ForAll("fourKGuests") List<GuestSpec> guests,
+                                     @ForAll("acceptPrograms") List<ProgramItem> items,
+                                     @ForAll("quietPolicies") String policy, @ForAll long seed,
+                                     @ForAll("stops") List<Double> stops) {
+        compare(machine, guests, items, policy, true, seed, stops);
+    }
+
+    @Provide
+    Arbitrary<Machine> roomyMachines() {
+        return Combinators.combine(Arbitraries.of(16, 24, 32), Arbitraries.of(KernelProfile.values()),
+                Arbitraries.of(TlbSpec.DEFAULT, new TlbSpec(2, 1, 1), new TlbSpec(8, 2, 1)), Arbitraries.of(true, false))
+                .as((c, k, t, gb) -> new Machine(MachineSpec.of(2 * Pfns.GIB, c).withKernel(k).withTlb(t).withGbpages(gb),
+                        "2GiB/" + c + "cpus/" + k.id() + "/tlb" + t.entries4k() + (gb ? "/gb" : "")));
+    }
+
+    @Provide
+    Arbitrary<List<GuestSpec>> fourKGuests() {
+        Arbitrary<GuestSpec> one = Combinators.combine(Arbitraries.of(2, 5, 12), Arbitraries.of(1, 2, 3, 4),
+                Arbitraries.integers().between(0, 700)).as((m, v, extra) ->
+                new GuestSpec(1, m * Pfns.MIB + extra * 4096L, v, PageSize.K4));
+        return one.list().ofMinSize(1).ofMaxSize(4).map(list -> {
+            List<GuestSpec> out = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                out.add(new GuestSpec(i + 1, list.get(i).memory(), list.get(i).vcpus(), PageSize.K4));
+            }
+            return out;
+        });
+    }
+
+    @Provide
+    Arbitrary<String> quietPolicies() {
+        return Arbitraries.of("presplit-4k", "presplit-on-launch", "split-on-demand", "split-and-restore", "none");
+    }
+
+    @Provide
+    Arbitrary<List<ProgramItem>> acceptPrograms() {
+        Arbitrary<ProgramItem> accept = Combinators.combine(Arbitraries.of(List.of(1, 2, 3, 4), List.of(1, 2), List.of(2, 1),
+                List.of(3), List.of(1, 3, 4)), Arbitraries.of(0.2, 0.5, 1.0)).as((a, f) ->
+                new ProgramItem.Generated(new WorkloadSpec.LazyAccept(a, f), null));
+        Arbitrary<ProgramItem> host = Arbitraries.longs().between(1, 30).map(n ->
+                new ProgramItem.Generated(new WorkloadSpec.HostActivity(n, 0.5, 4), null));
+        Arbitrary<ProgramItem> convert = Arbitraries.integers().between(1, 4).map(a ->
+                new ProgramItem.Generated(new WorkloadSpec.Conversions(a, 5, PageSize.K4, 0.5), null));
+        Arbitrary<ProgramItem> teardown = Arbitraries.integers().between(1, 4).map(a ->
+                new ProgramItem.Fixed(new Step.Teardown(a, null)));
+        Arbitrary<ProgramItem> access = Combinators.combine(Arbitraries.longs().between(0, (1L << 30) - 1),
+                Arbitraries.of(true, false)).as((p, w) -> new ProgramItem.Fixed(new Step.HostAccess(3, p, w, null)));
+        return Arbitraries.frequencyOf(Tuple.of(8, accept), Tuple.of(2, host), Tuple.of(1, convert),
+                Tuple.of(2, teardown), Tuple.of(1, access)).list().ofMinSize(1).ofMaxSize(8);
+    }
+
+    private void compare(Machine machine, List<GuestSpec> guests, List<ProgramItem> items, String policy,
+                         boolean cpaLock, long seed, List<Double> stops) {
         List<ProgramItem> program = fit(items, guests.size(), machine.spec().frames());
         SimSpec spec;
         Simulation step;
@@ -169,6 +232,7 @@ class BulkModeProperties {
         }
         long settled = bulk.bulkSettledSteps();
         Statistics.label("scenarios").collect(settled == 0 ? "nothing settled in bulk" : "some steps settled in bulk");
+        Statistics.label("windows").collect(bulk.bulkWindowedSteps() > 0 ? "some steps settled guest by guest" : "none");
         Statistics.label("share of steps settled in bulk").collect(step.stepCount() == 0 ? "-"
                 : settled * 4 / Math.max(1, step.stepCount()) >= 2 ? "half or more" : "less than half");
     }

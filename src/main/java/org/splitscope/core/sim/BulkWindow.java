@@ -1,0 +1,240 @@
+package org.splitscope.core.sim;
+
+import org.splitscope.core.cost.BulkCost;
+import org.splitscope.core.cost.CostConstants;
+import org.splitscope.core.cost.CostKind;
+import org.splitscope.core.directmap.PteRuns;
+import org.splitscope.core.guest.GuestSpec;
+import org.splitscope.core.kernel.BulkHook;
+import org.splitscope.core.kernel.HostKernel;
+import org.splitscope.core.kernel.RmpRequest;
+import org.splitscope.core.mem.PageSize;
+import org.splitscope.core.mem.Pfns;
+import org.splitscope.core.rmp.RmpRuns;
+import org.splitscope.core.tlb.TlbSet;
+import org.splitscope.core.workload.AcceptCursor;
+
+/**
+ * Bulk mode's fast path for lazy acceptance (R20): a window of consecutive steps of a lazy-accept
+ * workload in which every step is plain, settled guest by guest (each guest's run of folios in one
+ * pass) instead of in step order.
+ *
+ * <p>A step is plain when the guest is launched, has 4K folios and its vCPUs each have a host CPU to
+ * themselves; the folio's frame is shared, mutable, under a present 4K PTE of a region the guest may
+ * own at linear GPAs; the policy's hook does nothing for it ({@link BulkHook#NONE}); and no TLB entry
+ * of the vCPU's CPU covers the frame (the page clear is a miss). The window ends before the first step, in step order, that is not
+ * plain: phase 1 finds it for each guest by checking whole runs of frames at a time (the frames of
+ * one 2 MiB extent in one region are consecutive), phase 2 settles each guest's steps before it.
+ *
+ * <p>Why guest by guest equals step order (R24, R25): inside the window the guests' steps share no
+ * state that is not only added to or folded by min/max. Each guest has its own serial section, its
+ * own regions of RMP and direct map, and its own host CPUs (clocks, TLBs, the vCPU they last ran);
+ * nobody takes cpa_lock, flushes or interrupts anyone (so the interrupt debt a CPU pays at its first
+ * step is what it would pay in step order); and the fault-in totals, time per kind, counters, the
+ * latest clock and the vmstat-like sums commute. Within a guest the steps keep their order, with the
+ * step path's charges: {@code t = max(clock + work, serial free) + serial part; free = t; clock = t
+ * + PVALIDATE}, every charge scaled per CPU as the step path scales it. Each vCPU's page clear is a
+ * TLB miss and a 4K fill of a frame nobody has cached, deferred in the TLB.
+ *
+ * <p>Threading: confined to the simulation thread.
+ */
+final class BulkWindow {
+    private final Simulation sim;
+    private final HostKernel k;
+    private final BulkAccept accept;
+    private final BulkCost cost;
+    private final RmpRuns rmpRuns;
+    private final PteRuns ptes;
+    private final TlbSet tlb;
+    private final CostConstants c;
+    private long[] firstRound = new long[0];
+    private long[] clock = new long[0];
+    private long[] count = new long[0];
+    private long[] work = new long[0];
+    private long[] serial = new long[0];
+    private long[] validate = new long[0];
+    private boolean[] started = new boolean[0];
+    /** Steps settled, for the counters and event counts: each is one of everything a plain accept does. */
+    private long steps;
+
+    BulkWindow(Simulation sim, BulkAccept accept, BulkCost cost) {
+        this.sim = sim;
+        this.k = sim.kernel();
+        this.accept = accept;
+        this.cost = cost;
+        this.rmpRuns = new RmpRuns(sim.rmp());
+        this.ptes = new PteRuns(sim.directMap());
+        this.tlb = sim.tlb();
+        this.c = sim.cost().constants();
+    }
+
+    /**
+     * Settles the plain steps from the cursor up to {@code limit} or the first step that is not
+     * plain, moves the cursor past them and returns how many there were (0 when the cursor's step is
+     * not plain).
+     */
+    long settle(AcceptCursor cur, long limit) {
+        long from = cur.index();
+        long end = Math.min(limit, cur.end());
+        int n = cur.guests();
+        if (firstRound.length < n) {
+            firstRound = new long[n];
+        }
+        for (int i = 0; i < n; i++) {
+            firstRound[i] = cur.nextRound(i);
+            long rounds = cur.roundsBefore(i, end);
+            if (rounds > firstRound[i]) {
+                long plainTo = plainRounds(cur, i, firstRound[i], rounds);
+                if (plainTo < rounds) {
+                    end = Math.min(end, cur.indexOf(i, plainTo));
+                }
+            }
+        }
+        if (end <= from) {
+            return 0;
+        }
+        for (int i = 0; i < n; i++) {
+            long rounds = cur.roundsBefore(i, end);
+            if (rounds > firstRound[i]) {
+                settleGuest(cur, i, firstRound[i], rounds);
+            }
+        }
+        cur.moveTo(end);
+        return end - from;
+    }
+
+    /** The first of guest i's rounds in [r, to) that is not plain, or {@code to}. Changes nothing. */
+    private long plainRounds(AcceptCursor cur, int i, long r, long to) {
+        GuestSpec spec = cur.guest(i);
+        if (spec.folio() != PageSize.K4 || !sim.launched(spec.asid())) {
+            return r;
+        }
+        BulkGuest g = accept.guest(spec);
+        if (!g.exclusive) {
+            return r;
+        }
+        boolean probe = false;                            // some CPU has entries: look each page clear up
+        for (int cpu : g.cpuOfVcpu) {
+            probe |= !tlb.noEntriesInEffect(cpu);
+        }
+        int vcpus = g.cpuOfVcpu.length;
+        int v = cur.vcpuOf(i, r);
+        while (r < to) {
+            long gfn = cur.folioOf(i, r);
+            long pfn = g.place.pfnOf(gfn);
+            long len = Math.min(to - r, Math.min(cur.consecutiveFrom(i, r),
+                    g.framesPerRegion - (pfn & (Pfns.FRAMES_PER_2M - 1))));
+            if (!ptes.all4k(pfn, len) || !rmpRuns.regionAdmits(pfn, g.asid, gfn)
+                    || k.policy().bulkHook(k, new RmpRequest(g.cpuOfVcpu[0], pfn, PageSize.K4, true, g.asid,
+                    PageSize.K4)) != BulkHook.NONE) {
+                return r;
+            }
+            long bad = earliest(ptes.firstNotPresent(pfn, len), rmpRuns.firstTaken(pfn, len));
+            if (probe) {
+                for (long j = 0; j < (bad < 0 ? len : bad - pfn); j++) {
+                    if (tlb.slotsCover(g.cpuOfVcpu[v], pfn + j)) {
+                        return r + j;                     // a TLB hit, maybe: the step path's
+                    }
+                    v = v + 1 == vcpus ? 0 : v + 1;
+                }
+            }
+            if (bad >= 0) {
+                return r + (bad - pfn);
+            }
+            r += len;
+        }
+        return r;
+    }
+
+    private static long earliest(long a, long b) {
+        return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+    }
+
+    /** Settles guest i's rounds [r, to), all plain, in order. */
+    private void settleGuest(AcceptCursor cur, int i, long r, long to) {
+        BulkGuest g = accept.guest(cur.guest(i));
+        int vcpus = g.cpuOfVcpu.length;
+        if (clock.length < vcpus) {
+            clock = new long[vcpus];
+            count = new long[vcpus];
+            work = new long[vcpus];
+            serial = new long[vcpus];
+            validate = new long[vcpus];
+            started = new boolean[vcpus];
+        }
+        java.util.Arrays.fill(started, 0, vcpus, false);
+        java.util.Arrays.fill(count, 0, vcpus, 0);
+        long free = cost.guestFreeAt(g.index);
+        long since = 0;
+        long waited = 0;
+        long firstStart = Long.MAX_VALUE;
+        long lastEnd = Long.MIN_VALUE;
+        int v = cur.vcpuOf(i, r);
+        long total = to - r;
+        while (r < to) {
+            long gfn = cur.folioOf(i, r);
+            long pfn = g.place.pfnOf(gfn);
+            long len = Math.min(to - r, Math.min(cur.consecutiveFrom(i, r),
+                    g.framesPerRegion - (pfn & (Pfns.FRAMES_PER_2M - 1))));
+            for (long j = 0; j < len; j++) {
+                long t;
+                if (started[v]) {
+                    t = clock[v];
+                } else {
+                    t = begin(g, v);
+                }
+                firstStart = Math.min(firstStart, t);
+                t += work[v];                                   // the guest's own work, then the PSC exit
+                if (t < free) {
+                    waited += free - t;                         // waits for the guest's serial section
+                    t = free;
+                }
+                since = t;
+                t += serial[v];                                 // exits, page clear, RMPUPDATE
+                free = t;
+                t += validate[v];                               // PVALIDATE
+                clock[v] = t;
+                lastEnd = Math.max(lastEnd, t);
+                count[v]++;
+                tlb.deferKnownMissFill4k(g.cpuOfVcpu[v], pfn + j);
+                v = v + 1 == vcpus ? 0 : v + 1;
+            }
+            rmpRuns.assignValidated4k(pfn, (int) len, g.asid, gfn);
+            r += len;
+        }
+        for (int u = 0; u < vcpus; u++) {
+            if (started[u]) {
+                int cpu = g.cpuOfVcpu[u];
+                cost.end(cpu, clock[u]);
+                long n = count[u];
+                cost.add(CostKind.GUEST_WORK, n * cost.scaled(cpu, g.guestWorkNs));
+                cost.add(CostKind.EXITS, n * cost.scaled(cpu, g.exitNs));
+                cost.add(CostKind.HOST_ACCESS, n * (cost.scaled(cpu, c.access()) + cost.scaled(cpu, c.walk())));
+                cost.add(CostKind.PAGE_CLEAR, n * cost.scaled(cpu, g.clearNs));
+                cost.add(CostKind.RMP_INSTR, n * (cost.scaled(cpu, c.rmpupdate()) + cost.scaled(cpu, c.pvalidate4k())));
+            }
+        }
+        cost.guestRun(g.index, since, free, waited);
+        cost.acceptBegin(firstStart);
+        cost.acceptEnd(lastEnd, total * g.folioBytes);
+        steps += total;
+    }
+
+    /** The vCPU's first step in the window: what beginStep charges, and its charges per step from now on. */
+    private long begin(BulkGuest g, int v) {
+        int cpu = g.cpuOfVcpu[v];
+        started[v] = true;
+        work[v] = cost.scaled(cpu, g.guestWorkNs);
+        serial[v] = cost.scaled(cpu, g.exitNs) + cost.scaled(cpu, c.access()) + cost.scaled(cpu, c.walk())
+                + cost.scaled(cpu, g.clearNs) + cost.scaled(cpu, c.rmpupdate());
+        validate[v] = cost.scaled(cpu, c.pvalidate4k());
+        return cost.begin(cpu, g.vcpuKeyBase + v);
+    }
+
+    /** Steps settled since the last call (their counters and events are the caller's to add). */
+    long takeSteps() {
+        long s = steps;
+        steps = 0;
+        return s;
+    }
+}
