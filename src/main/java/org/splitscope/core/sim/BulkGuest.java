@@ -28,6 +28,19 @@ final class BulkGuest {
     /** Whether each of its vCPUs has a host CPU to itself (no other vCPU of any guest runs there). */
     final boolean exclusive;
 
+    /**
+     * Per vCPU, what one plain 4K accept charges on its CPU (each charge scaled on its own, as the
+     * step path scales it): the guest's work before the serial section, the serial part (exits, walk
+     * and access, page clear, RMPUPDATE), PVALIDATE; and per cost kind. Filled by {@link #scale}.
+     */
+    long[] work;
+    long[] serial;
+    long[] validate;
+    long[] exits;
+    long[] access;
+    long[] clear;
+    long[] rmp;
+
     /** The last guest frame translated and its host frame (consecutive folios are consecutive frames). */
     long lastGfn = -2;
     long lastPfn;
@@ -54,6 +67,32 @@ final class BulkGuest {
             alone &= sim.vcpusOn(cpu) == 1;
         }
         exclusive = alone;
+    }
+
+    /** Fills the per-vCPU charges (once; CPU speeds are fixed for the run). */
+    void scale(org.splitscope.core.cost.BulkCost cost, CostConstants c) {
+        if (work != null) {
+            return;
+        }
+        int n = cpuOfVcpu.length;
+        work = new long[n];
+        serial = new long[n];
+        validate = new long[n];
+        exits = new long[n];
+        access = new long[n];
+        clear = new long[n];
+        rmp = new long[n];
+        for (int v = 0; v < n; v++) {
+            int cpu = cpuOfVcpu[v];
+            work[v] = cost.scaled(cpu, guestWorkNs);
+            exits[v] = cost.scaled(cpu, exitNs);
+            access[v] = cost.scaled(cpu, c.access()) + cost.scaled(cpu, c.walk());
+            clear[v] = cost.scaled(cpu, clearNs);
+            long rmpupdate = cost.scaled(cpu, c.rmpupdate());
+            validate[v] = cost.scaled(cpu, c.pvalidate4k());
+            rmp[v] = rmpupdate + validate[v];
+            serial[v] = exits[v] + access[v] + clear[v] + rmpupdate;
+        }
     }
 
     /** GuestPlacement.pfnOf, without dividing when the frame follows the last one in its region. */

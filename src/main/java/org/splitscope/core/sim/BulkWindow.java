@@ -48,11 +48,9 @@ final class BulkWindow {
     private final TlbSet tlb;
     private final CostConstants c;
     private long[] firstRound = new long[0];
+    private long[] rounds = new long[0];
     private long[] clock = new long[0];
     private long[] count = new long[0];
-    private long[] work = new long[0];
-    private long[] serial = new long[0];
-    private long[] validate = new long[0];
     private boolean[] started = new boolean[0];
     /** Steps settled, for the counters and event counts: each is one of everything a plain accept does. */
     private long steps;
@@ -79,14 +77,16 @@ final class BulkWindow {
         int n = cur.guests();
         if (firstRound.length < n) {
             firstRound = new long[n];
+            rounds = new long[n];
         }
+        cur.roundsBefore(end, rounds);
         for (int i = 0; i < n; i++) {
             firstRound[i] = cur.nextRound(i);
-            long rounds = cur.roundsBefore(i, end);
-            if (rounds > firstRound[i]) {
-                long plainTo = plainRounds(cur, i, firstRound[i], rounds);
-                if (plainTo < rounds) {
+            if (rounds[i] > firstRound[i]) {
+                long plainTo = plainRounds(cur, i, firstRound[i], rounds[i]);
+                if (plainTo < rounds[i]) {
                     end = Math.min(end, cur.indexOf(i, plainTo));
+                    cur.roundsBefore(end, rounds);       // the window now ends before guest i's step
                 }
             }
         }
@@ -94,9 +94,8 @@ final class BulkWindow {
             return 0;
         }
         for (int i = 0; i < n; i++) {
-            long rounds = cur.roundsBefore(i, end);
-            if (rounds > firstRound[i]) {
-                settleGuest(cur, i, firstRound[i], rounds);
+            if (rounds[i] > firstRound[i]) {
+                settleGuest(cur, i, firstRound[i], rounds[i]);
             }
         }
         cur.moveTo(end);
@@ -157,11 +156,12 @@ final class BulkWindow {
         if (clock.length < vcpus) {
             clock = new long[vcpus];
             count = new long[vcpus];
-            work = new long[vcpus];
-            serial = new long[vcpus];
-            validate = new long[vcpus];
             started = new boolean[vcpus];
         }
+        g.scale(cost, c);
+        long[] work = g.work;
+        long[] serial = g.serial;
+        long[] validate = g.validate;
         java.util.Arrays.fill(started, 0, vcpus, false);
         java.util.Arrays.fill(count, 0, vcpus, 0);
         long free = cost.guestFreeAt(g.index);
@@ -181,7 +181,9 @@ final class BulkWindow {
                 if (started[v]) {
                     t = clock[v];
                 } else {
-                    t = begin(g, v);
+                    started[v] = true;                          // the vCPU's first step in the window
+                    tlb.openDeferred(g.cpuOfVcpu[v]);
+                    t = cost.begin(g.cpuOfVcpu[v], g.vcpuKeyBase + v);
                 }
                 firstStart = Math.min(firstStart, t);
                 t += work[v];                                   // the guest's own work, then the PSC exit
@@ -207,28 +209,17 @@ final class BulkWindow {
                 int cpu = g.cpuOfVcpu[u];
                 cost.end(cpu, clock[u]);
                 long n = count[u];
-                cost.add(CostKind.GUEST_WORK, n * cost.scaled(cpu, g.guestWorkNs));
-                cost.add(CostKind.EXITS, n * cost.scaled(cpu, g.exitNs));
-                cost.add(CostKind.HOST_ACCESS, n * (cost.scaled(cpu, c.access()) + cost.scaled(cpu, c.walk())));
-                cost.add(CostKind.PAGE_CLEAR, n * cost.scaled(cpu, g.clearNs));
-                cost.add(CostKind.RMP_INSTR, n * (cost.scaled(cpu, c.rmpupdate()) + cost.scaled(cpu, c.pvalidate4k())));
+                cost.add(CostKind.GUEST_WORK, n * g.work[u]);
+                cost.add(CostKind.EXITS, n * g.exits[u]);
+                cost.add(CostKind.HOST_ACCESS, n * g.access[u]);
+                cost.add(CostKind.PAGE_CLEAR, n * g.clear[u]);
+                cost.add(CostKind.RMP_INSTR, n * g.rmp[u]);
             }
         }
         cost.guestRun(g.index, since, free, waited);
         cost.acceptBegin(firstStart);
         cost.acceptEnd(lastEnd, total * g.folioBytes);
         steps += total;
-    }
-
-    /** The vCPU's first step in the window: what beginStep charges, and its charges per step from now on. */
-    private long begin(BulkGuest g, int v) {
-        int cpu = g.cpuOfVcpu[v];
-        started[v] = true;
-        work[v] = cost.scaled(cpu, g.guestWorkNs);
-        serial[v] = cost.scaled(cpu, g.exitNs) + cost.scaled(cpu, c.access()) + cost.scaled(cpu, c.walk())
-                + cost.scaled(cpu, g.clearNs) + cost.scaled(cpu, c.rmpupdate());
-        validate[v] = cost.scaled(cpu, c.pvalidate4k());
-        return cost.begin(cpu, g.vcpuKeyBase + v);
     }
 
     /** Steps settled since the last call (their counters and events are the caller's to add). */

@@ -9,6 +9,9 @@ package org.splitscope.core.tlb;
 final class DeferredFills {
     private final int cap;
     private final long[] ring;
+    /** Per CPU: where the next fill goes in its ring. */
+    private final int[] next;
+    /** Per CPU: fills since the ring was last emptied (kept below 2 * cap, at least cap once it was). */
     private final int[] count;
     private final long[] stamp;
     private final boolean[] listed;
@@ -18,6 +21,7 @@ final class DeferredFills {
     DeferredFills(int cpus, int cap) {
         this.cap = cap;
         this.ring = new long[cpus * cap];
+        this.next = new int[cpus];
         this.count = new int[cpus];
         this.stamp = new long[cpus];
         this.listed = new boolean[cpus];
@@ -28,25 +32,33 @@ final class DeferredFills {
         return cap;
     }
 
-    /** Deferred fills of the CPU in flush generation {@code flushGen} (older ones have lapsed and are dropped). */
+    /**
+     * Deferred fills of the CPU in flush generation {@code flushGen}: older ones have lapsed (a
+     * flush_tlb_all() came after them) and are dropped. Also makes the CPU ready for {@link #add} in
+     * that generation.
+     */
     int pending(int cpu, long flushGen) {
         if (count[cpu] != 0 && stamp[cpu] != flushGen) {
             count[cpu] = 0;
         }
-        return count[cpu];
-    }
-
-    void add(int cpu, long flushGen, long tag) {
-        int n = count[cpu];
-        if (n == 0) {
+        if (count[cpu] == 0) {
             stamp[cpu] = flushGen;
+            next[cpu] = 0;
             if (!listed[cpu]) {
                 listed[cpu] = true;
                 list[listSize++] = cpu;
             }
         }
-        ring[cpu * cap + n % cap] = tag;
-        count[cpu] = n + 1 >= 2 * cap ? n + 1 - cap : n + 1;     // keeps n mod cap and n >= cap
+        return count[cpu];
+    }
+
+    /** Adds a fill; {@link #pending} for the current flush generation must have been called since the last flush. */
+    void add(int cpu, long tag) {
+        int at = next[cpu];
+        ring[cpu * cap + at] = tag;
+        next[cpu] = at + 1 == cap ? 0 : at + 1;
+        int n = count[cpu] + 1;
+        count[cpu] = n < 2 * cap ? n : n - cap;                   // n >= cap already says "full"
     }
 
     boolean has(int cpu) {
@@ -57,16 +69,29 @@ final class DeferredFills {
         return stamp[cpu];
     }
 
-    /** Empties the CPU's deferred fills; returns how many there were (read them with {@link #at} first). */
-    int take(int cpu) {
-        int n = count[cpu];
+    /** Applies the CPU's last {@code min(count, cap)} fills in order to {@code to} and empties its ring. */
+    void drain(int cpu, FillTarget to) {
+        int n = Math.min(count[cpu], cap);
         count[cpu] = 0;
-        return n;
+        int at = next[cpu] - n;
+        if (at < 0) {
+            at += cap;
+        }
+        for (int k = 0; k < n; k++) {
+            to.fill(cpu, ring[cpu * cap + at]);
+            at = at + 1 == cap ? 0 : at + 1;
+        }
     }
 
-    /** The k-th deferred fill of the CPU (only the last {@code cap} are kept). */
-    long at(int cpu, int k) {
-        return ring[cpu * cap + k % cap];
+    /** Empties the CPU's ring without applying it. */
+    void drop(int cpu) {
+        count[cpu] = 0;
+    }
+
+    /** Receives deferred fills as they are applied. */
+    @FunctionalInterface
+    interface FillTarget {
+        void fill(int cpu, long tag);
     }
 
     int cpuCount() {

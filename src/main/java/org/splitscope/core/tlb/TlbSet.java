@@ -260,7 +260,7 @@ public final class TlbSet {
                 return false;
             }
         }
-        deferred.add(cpu, fg, pfn);
+        deferred.add(cpu, pfn);
         return true;
     }
 
@@ -299,15 +299,22 @@ public final class TlbSet {
     /**
      * Bulk mode: {@link #deferMissFill4k} for a caller that knows the lookup misses: no entry in the
      * CPU's slots covers {@code pfn} ({@link #noEntriesInEffect}, {@link #slotsCover}), and none of
-     * its deferred fills is for it.
+     * its deferred fills is for it. {@link #openDeferred} must have been called for the CPU since the
+     * last flush_tlb_all().
      */
     public void deferKnownMissFill4k(int cpu, long pfn) {
+        deferred.add(cpu, pfn);
+    }
+
+    /**
+     * Bulk mode: readies the CPU for {@link #deferKnownMissFill4k} until the next flush_tlb_all()
+     * (fills deferred before the last one lapse here).
+     */
+    public void openDeferred(int cpu) {
         if (deferred == null) {
             deferred = new DeferredFills(cpus, classes[PageSize.K4.ordinal()].cap);
         }
-        long fg = flushGen.get(0);
-        deferred.pending(cpu, fg);
-        deferred.add(cpu, fg, pfn);
+        deferred.pending(cpu, flushGen.get(0));
     }
 
     /** Applies every deferred fill (bulk mode calls it before it returns; snapshots and hashes call it too). */
@@ -333,15 +340,11 @@ public final class TlbSet {
         if (deferred == null || !deferred.has(cpu)) {
             return;
         }
-        long stamp = deferred.stamp(cpu);
-        int n = deferred.take(cpu);
-        if (stamp != flushGen.get(0)) {
+        if (deferred.stamp(cpu) != flushGen.get(0)) {
+            deferred.drop(cpu);
             return;
         }
-        int cap = deferred.cap();
-        for (int k = Math.max(0, n - cap); k < n; k++) {
-            fillNow(cpu, PageSize.K4, deferred.at(cpu, k));
-        }
+        deferred.drain(cpu, (c, tag) -> fillNow(c, PageSize.K4, tag));
     }
 
     // ---- conflict classes (R19) ----------------------------------------------------------------

@@ -106,6 +106,23 @@ public final class AcceptCursor {
         return block.counts[i];
     }
 
+    /** Each guest's rounds before program index {@code to} (clamped to the workload), into {@code out}. */
+    public void roundsBefore(long to, long[] out) {
+        long k = to - start;
+        int n = block.guests.length;
+        if (k >= block.size() || k <= 0) {
+            for (int i = 0; i < n; i++) {
+                out[i] = k <= 0 ? 0 : block.counts[i];
+            }
+            return;
+        }
+        long t = block.roundOf(k);
+        int s = block.guestOf(k, t);
+        for (int i = 0; i < n; i++) {
+            out[i] = Math.min(block.counts[i], t + (i < s ? 1 : 0));
+        }
+    }
+
     /** Guest i's rounds before program index {@code to} (clamped to the workload). */
     public long roundsBefore(int i, long to) {
         long k = to - start;
