@@ -36,10 +36,13 @@ public final class PteRuns {
         return true;
     }
 
-    /** Whether {@code pfn} is RAM mapped by a present 4K PTE (a walk ends there, R15). */
-    public boolean presentPte(long pfn) {
+    /**
+     * Whether a walk for {@code pfn}, a frame of a region that is all RAM (every guest region is:
+     * guests get whole RAM regions), ends at a present 4K PTE (R15).
+     */
+    public boolean presentPteInRamRegion(long pfn) {
         return dm.g1.get(Pfns.gig(pfn)) == DirectMap.TABLE && dm.r2.get(Pfns.region(pfn)) == DirectMap.TABLE
-                && dm.isRam(pfn) && dm.present.get(pfn);
+                && dm.present.get(pfn);
     }
 
     /** The first frame of [pfn, pfn + n) whose 4K PTE is not present, or -1. Requires {@link #all4k}. */

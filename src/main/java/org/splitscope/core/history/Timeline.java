@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.splitscope.core.event.EventSink;
 import org.splitscope.core.event.SimEvent;
+import org.splitscope.core.sim.RunMode;
 import org.splitscope.core.sim.SimSpec;
 import org.splitscope.core.sim.Simulation;
 import org.splitscope.core.state.Journal;
@@ -306,6 +307,13 @@ public final class Timeline {
                 journalOn();
             } else if (left > 4L * JOURNAL_TAIL && journal.recording()) {
                 journalOff();
+            }
+            // steps already recorded, before the last checkpoint and far from t keep nothing per step:
+            // replay them in bulk mode, which reaches the same state (RunMode.BULK)
+            long quiet = Math.min(Math.min(t, frontier) - 4L * JOURNAL_TAIL, checkpoints.floor(Long.MAX_VALUE).getKey());
+            if (!journal.recording() && quiet > sim.position()) {
+                sim.runTo(quiet, RunMode.BULK);
+                continue;
             }
             executeOne(null);
         }

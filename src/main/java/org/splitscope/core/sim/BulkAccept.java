@@ -102,12 +102,12 @@ final class BulkAccept {
         int cpu = g.cpuOfVcpu[vcpu];
         long gfn = cur.folio() * g.folioFrames;
         long pfn = g.hostFrame(gfn);
-        boolean assigned = rmp.assigned(pfn);
+        boolean assigned = rmp.anyAssigned(Pfns.region(pfn)) && rmp.assigned(pfn);
         boolean deferredFill = false;
         PageSize walkTo = null;
         if (!assigned) {
             // the page clear (R15, R17): gmem prepare zeroes the folio through the direct map
-            if (ptes.presentPte(pfn) && tlb.deferMissFill4k(cpu, pfn)) {
+            if (ptes.presentPteInRamRegion(pfn) && tlb.deferMissFill4k(cpu, pfn)) {
                 deferredFill = true;
             } else {
                 flushRuns();                              // the fault check reads the region's RMP

@@ -61,6 +61,23 @@ final class DeferredFills {
         count[cpu] = n < 2 * cap ? n : n - cap;                   // n >= cap already says "full"
     }
 
+    /** Whether the CPU's deferred fills number at most {@code cap} and the last of them is {@code tag}. */
+    boolean lastIs(int cpu, long tag) {
+        int n = count[cpu];
+        if (n == 0 || n > cap) {
+            return false;
+        }
+        int at = next[cpu] - 1;
+        return ring[cpu * cap + (at < 0 ? at + cap : at)] == tag;
+    }
+
+    /** Forgets the CPU's last deferred fill. */
+    void dropLast(int cpu) {
+        int at = next[cpu] - 1;
+        next[cpu] = at < 0 ? at + cap : at;
+        count[cpu]--;
+    }
+
     boolean has(int cpu) {
         return count[cpu] != 0;
     }
@@ -108,6 +125,20 @@ final class DeferredFills {
             count[list[i]] = 0;
         }
         clearList();
+    }
+
+    /** Keeps in the list only the CPUs that still have deferred fills. */
+    void pruneList() {
+        int kept = 0;
+        for (int i = 0; i < listSize; i++) {
+            int cpu = list[i];
+            if (count[cpu] != 0) {
+                list[kept++] = cpu;
+            } else {
+                listed[cpu] = false;
+            }
+        }
+        listSize = kept;
     }
 
     void clearList() {

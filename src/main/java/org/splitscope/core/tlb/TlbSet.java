@@ -146,8 +146,7 @@ public final class TlbSet {
      * size of the entry). Returns the number of entries dropped.
      */
     public int flushPage(long pfn) {
-        settleDeferred();
-        int dropped = 0;
+        int dropped = dropDeferred(pfn);
         long g = flushGen.get(0);
         for (int cpu = (int) live.nextSet(0, cpus); cpu >= 0; cpu = (int) live.nextSet(cpu + 1, cpus)) {
             if (gen.get(cpu) != g) {
@@ -164,6 +163,37 @@ public final class TlbSet {
                 }
             }
         }
+        return dropped;
+    }
+
+    /**
+     * Before a per-page flush of {@code pfn}: applies every CPU's deferred fills, except that a CPU
+     * whose TLB was empty before them, whose last deferred fill is {@code pfn} and which evicted
+     * nothing (at most capacity fills) just forgets that last fill. That is exactly the flush's effect
+     * on it: the entry for {@code pfn} is at the head of its LRU list and no other entry covers the
+     * page (deferred fills are distinct 4K tags). Returns how many entries it dropped that way.
+     */
+    private int dropDeferred(long pfn) {
+        if (deferred == null) {
+            return 0;
+        }
+        int dropped = 0;
+        long fg = flushGen.get(0);
+        for (int i = 0; i < deferred.cpuCount(); i++) {
+            int cpu = deferred.cpuAt(i);
+            if (!deferred.has(cpu)) {
+                continue;
+            }
+            if (deferred.stamp(cpu) != fg) {
+                deferred.drop(cpu);
+            } else if (deferred.lastIs(cpu, pfn) && noEntriesInEffect(cpu)) {
+                deferred.dropLast(cpu);
+                dropped++;
+            } else {
+                applyDeferred(cpu);
+            }
+        }
+        deferred.pruneList();
         return dropped;
     }
 
