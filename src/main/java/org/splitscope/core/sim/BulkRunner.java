@@ -19,10 +19,6 @@ import org.splitscope.core.workload.StepProgram;
  * <p>Threading: confined to the simulation thread.
  */
 final class BulkRunner {
-    /** Kinds of event a bulk accept step counts without building (a sink that wants them gets the step path). */
-    private static final EventKind[] COUNTED = {EventKind.PSC, EventKind.ACCESS, EventKind.TLB_FILL,
-        EventKind.GMEM_PREPARE, EventKind.RMPUPDATE, EventKind.PVALIDATE};
-
     /** A window that settles fewer steps than this makes the next attempts wait (exponentially, up to 64 steps). */
     private static final int MIN_WINDOW = 8;
 
@@ -48,7 +44,9 @@ final class BulkRunner {
     /** Runs steps until {@code position() == end}. */
     void runTo(long end) {
         long pos = sim.position();
-        boolean acceptsInBulk = !wantsCounted(sim.kernel());
+        // a sink that wants the events bulk accept steps only count gets them built on the step path,
+        // except in windows, which report them as SimEvent.Range
+        boolean stepsInBulk = !wantsCounted(sim.kernel());
         AcceptCursor cur = null;
         long nextWindow = pos;
         int misses = 0;
@@ -57,7 +55,7 @@ final class BulkRunner {
                 if (cur == null || cur.index() != pos || cur.done()) {
                     cur = program.acceptCursor(pos);
                 }
-                if (cur != null && acceptsInBulk) {
+                if (cur != null) {
                     if (pos >= nextWindow) {
                         accept.flushRuns();
                         long n = window.settle(cur, end);
@@ -72,7 +70,7 @@ final class BulkRunner {
                             continue;
                         }
                     }
-                    if (accept.step(cur)) {
+                    if (stepsInBulk && accept.step(cur)) {
                         settled++;
                     } else {
                         sync(pos);
@@ -115,7 +113,7 @@ final class BulkRunner {
     }
 
     private static boolean wantsCounted(HostKernel k) {
-        for (EventKind kind : COUNTED) {
+        for (EventKind kind : BulkWindow.PLAIN_KINDS) {
             if (k.on(kind)) {
                 return true;
             }

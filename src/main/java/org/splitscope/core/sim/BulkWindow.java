@@ -4,6 +4,8 @@ import org.splitscope.core.cost.BulkCost;
 import org.splitscope.core.cost.CostConstants;
 import org.splitscope.core.cost.CostKind;
 import org.splitscope.core.directmap.PteRuns;
+import org.splitscope.core.event.EventKind;
+import org.splitscope.core.event.SimEvent;
 import org.splitscope.core.guest.GuestSpec;
 import org.splitscope.core.kernel.BulkHook;
 import org.splitscope.core.kernel.HostKernel;
@@ -202,6 +204,9 @@ final class BulkWindow {
                 v = v + 1 == vcpus ? 0 : v + 1;
             }
             rmpRuns.assignValidated4k(pfn, (int) len, g.asid, gfn);
+            if (k.wants()) {
+                report(cur, i, g.asid, r, len, pfn);
+            }
             r += len;
         }
         for (int u = 0; u < vcpus; u++) {
@@ -220,6 +225,25 @@ final class BulkWindow {
         cost.acceptBegin(firstStart);
         cost.acceptEnd(lastEnd, total * g.folioBytes);
         steps += total;
+    }
+
+    /** Kinds of event a plain accept makes, in the step path's order; a window counts them instead of building them. */
+    static final EventKind[] PLAIN_KINDS = {EventKind.PSC, EventKind.ACCESS, EventKind.TLB_FILL, EventKind.GMEM_PREPARE,
+        EventKind.RMPUPDATE, EventKind.PVALIDATE};
+
+    /**
+     * Tells a sink that wants them about the events of a run of plain steps (guest i's rounds
+     * [r, r + len), frames [pfn, pfn + len)): one {@link SimEvent.Range} per kind. They are reports,
+     * not simulated events: the events they stand for are counted, once, with the steps.
+     */
+    private void report(AcceptCursor cur, int i, int asid, long r, long len, long pfn) {
+        long from = cur.indexOf(i, r);
+        long to = cur.indexOf(i, r + len - 1) + 1;
+        for (EventKind kind : PLAIN_KINDS) {
+            if (k.on(kind)) {
+                k.sink().accept(new SimEvent.Range(kind, asid, from, to, len, pfn, len));
+            }
+        }
     }
 
     /** Steps settled since the last call (their counters and events are the caller's to add). */

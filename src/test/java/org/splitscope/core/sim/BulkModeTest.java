@@ -18,7 +18,13 @@ import org.splitscope.core.workload.WorkloadSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class BulkQuickTest {
+/**
+ * Bulk mode against the step path on a fixed sweep (every policy, both kernel profiles, 4K and 2M
+ * folios): three guests fault in all their memory at once and exit, twice in a row on one host (the
+ * second round starts from the direct map, TLBs and clocks the first left), compared at four stops.
+ * The random differential test is {@link BulkModeProperties}.
+ */
+class BulkModeTest {
     static SimSpec spec(String policy, KernelProfile kp, PageSize folio, int guests, int runs) {
         List<GuestSpec> gs = new ArrayList<>();
         List<Integer> asids = new ArrayList<>();
@@ -38,7 +44,7 @@ class BulkQuickTest {
     }
 
     @Test
-    void same() {
+    void everyPolicyBothKernelsBothFolios() {
         for (String p : Policies.ids()) {
             for (KernelProfile kp : KernelProfile.values()) {
                 for (PageSize f : List.of(PageSize.K4, PageSize.M2)) {
