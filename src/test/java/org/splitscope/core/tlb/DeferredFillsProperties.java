@@ -30,9 +30,11 @@ class DeferredFillsProperties {
     @Provide
     Arbitrary<List<int[]>> ops() {
         // {op, cpu, frame}: 0 deferred or real miss-fill of a fresh frame, 1 per-page flush of a used
-        // frame, 2 flush_tlb_all, 3 lookup (and fill on a miss) of a used frame, 4 settle
-        return Arbitraries.integers().between(0, 4).flatMap(op -> Arbitraries.integers().between(0, 2).flatMap(cpu ->
-                Arbitraries.integers().between(0, 40).map(f -> new int[] {op, cpu, f}))).list().ofMaxSize(120);
+        // frame, 2 flush_tlb_all, 3 lookup (and fill on a miss) of a used frame, 4 compare the contents
+        Arbitrary<Integer> op = Arbitraries.frequency(net.jqwik.api.Tuple.of(8, 0), net.jqwik.api.Tuple.of(1, 1),
+                net.jqwik.api.Tuple.of(1, 2), net.jqwik.api.Tuple.of(2, 3), net.jqwik.api.Tuple.of(1, 4));
+        return net.jqwik.api.Combinators.combine(op, Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 40))
+                .as((o, cpu, f) -> new int[] {o, cpu, f}).list().ofMaxSize(120);
     }
 
     @Property(tries = 300)
@@ -80,10 +82,12 @@ class DeferredFillsProperties {
                         }
                     }
                 }
-                default -> bulk.tlb.settleDeferred();
+                default -> {                                // observing settles: compare only now and then
+                    assertThat(bulk.tlb.contentHash(7)).isEqualTo(real.tlb.contentHash(7));
+                }
             }
-            assertThat(bulk.tlb.contentHash(7)).isEqualTo(real.tlb.contentHash(7));
         }
+        assertThat(bulk.tlb.contentHash(7)).isEqualTo(real.tlb.contentHash(7));
         assertThat(bulk.entries()).isEqualTo(real.entries());
         assertThat(bulk.tlb.liveEntries()).isEqualTo(real.tlb.liveEntries());
     }
