@@ -61,8 +61,8 @@ class DeferredFillsProperties {
                     order.add(pfn);
                 }
                 case 1 -> {
-                    if (!order.isEmpty()) {
-                        long pfn = order.get(op[2] % order.size());
+                    if (!order.isEmpty()) {                 // half the time the latest fill, as v7's hooks flush
+                        long pfn = op[2] % 2 == 0 ? order.get(order.size() - 1) : order.get(op[2] % order.size());
                         assertThat(bulk.tlb.flushPage(pfn)).isEqualTo(real.tlb.flushPage(pfn));
                     }
                 }
