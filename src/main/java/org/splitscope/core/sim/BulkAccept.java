@@ -29,7 +29,7 @@ import org.splitscope.core.workload.AcceptCursor;
  *       the guest's serial section and cpa_lock are read and written in step order, so the
  *       interleaving of guests and vCPUs is the step path's (R24, R25);</li>
  *   <li>the page clear: a write through a present 4K PTE that no TLB entry covers is a miss and a
- *       4K fill, deferred in the TLB ({@link TlbSet#deferMissFill4k}); any other translation goes
+ *       4K fill, deferred in the TLB ({@link org.splitscope.core.tlb.TlbBulk}); any other translation goes
  *       through the real TLB, after checking that it neither faults nor finds no leaf;</li>
  *   <li>the direct-map hook: nothing when the policy says {@link BulkHook#NONE}; per-page
  *       change_page_attr calls in closed form ({@link CpaRuns}); anything else through the kernel as
@@ -107,7 +107,7 @@ final class BulkAccept {
         PageSize walkTo = null;
         if (!assigned) {
             // the page clear (R15, R17): gmem prepare zeroes the folio through the direct map
-            if (ptes.presentPteInRamRegion(pfn) && tlb.deferMissFill4k(cpu, pfn)) {
+            if (ptes.presentPteInRamRegion(pfn) && tlb.bulk().deferMissFill4k(cpu, pfn)) {
                 deferredFill = true;
             } else {
                 flushRuns();                              // the fault check reads the region's RMP

@@ -14,7 +14,7 @@ import org.splitscope.core.workload.StepProgram;
  * ({@link BulkTeardown}), and every other step on the step path, in step order. Before a step on the
  * step path, everything bulk mode tallied is written into the state, and before a step that could
  * make frames shared again, the TLB fills it deferred are applied (which keeps
- * {@code TlbSet.deferMissFill4k}'s promise). On return the state is exactly the step path's.
+ * {@code TlbBulk.deferMissFill4k}'s promise). On return the state is exactly the step path's.
  *
  * <p>Threading: confined to the simulation thread.
  */

@@ -116,7 +116,7 @@ final class BulkWindow {
         }
         boolean probe = false;                            // some CPU has entries: look each page clear up
         for (int cpu : g.cpuOfVcpu) {
-            probe |= !tlb.noEntriesInEffect(cpu);
+            probe |= !tlb.bulk().noEntriesInEffect(cpu);
         }
         int vcpus = g.cpuOfVcpu.length;
         int v = cur.vcpuOf(i, r);
@@ -133,7 +133,7 @@ final class BulkWindow {
             long bad = earliest(ptes.firstNotPresent(pfn, len), rmpRuns.firstTaken(pfn, len));
             if (probe) {
                 for (long j = 0; j < (bad < 0 ? len : bad - pfn); j++) {
-                    if (tlb.slotsCover(g.cpuOfVcpu[v], pfn + j)) {
+                    if (tlb.bulk().slotsCover(g.cpuOfVcpu[v], pfn + j)) {
                         return r + j;                     // a TLB hit, maybe: the step path's
                     }
                     v = v + 1 == vcpus ? 0 : v + 1;
@@ -184,7 +184,7 @@ final class BulkWindow {
                     t = clock[v];
                 } else {
                     started[v] = true;                          // the vCPU's first step in the window
-                    tlb.openDeferred(g.cpuOfVcpu[v]);
+                    tlb.bulk().openDeferred(g.cpuOfVcpu[v]);
                     t = cost.begin(g.cpuOfVcpu[v], g.vcpuKeyBase + v);
                 }
                 firstStart = Math.min(firstStart, t);
@@ -200,7 +200,7 @@ final class BulkWindow {
                 clock[v] = t;
                 lastEnd = Math.max(lastEnd, t);
                 count[v]++;
-                tlb.deferKnownMissFill4k(g.cpuOfVcpu[v], pfn + j);
+                tlb.bulk().deferKnownMissFill4k(g.cpuOfVcpu[v], pfn + j);
                 v = v + 1 == vcpus ? 0 : v + 1;
             }
             rmpRuns.assignValidated4k(pfn, (int) len, g.asid, gfn);

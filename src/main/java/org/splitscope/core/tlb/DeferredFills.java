@@ -1,7 +1,7 @@
 package org.splitscope.core.tlb;
 
 /**
- * 4K TLB fills that bulk mode has made but not yet applied to the slots ({@link TlbSet#deferMissFill4k}):
+ * 4K TLB fills that bulk mode has made but not yet applied to the slots ({@link TlbBulk}):
  * per CPU, the last {@code cap} tags in fill order (a ring), how many fills there were, and the
  * flush generation they belong to. Plain arrays, not journaled: deferred fills exist only while a
  * bulk run is in progress, and are all applied before it returns.

@@ -26,9 +26,9 @@ import org.splitscope.core.state.Journal;
  * representation: the state hash covers the TLBs through {@link #contentHash}, the entries of each
  * CPU in LRU order.
  *
- * <p>Bulk mode ({@code RunMode.BULK}) may defer 4K fills that are known to miss
- * ({@link #deferMissFill4k}): they are applied the first time anything reads that CPU's TLB, are
- * dropped by a flush_tlb_all() that comes first, and are all applied by {@link #settleDeferred()}.
+ * <p>Bulk mode ({@code RunMode.BULK}) may defer 4K fills that are known to miss ({@link TlbBulk}):
+ * they are applied the first time anything reads that CPU's TLB, are dropped by a flush_tlb_all()
+ * that comes first, and are all applied by {@link #settleDeferred()}.
  *
  * <p>Threading: confined to the simulation thread.
  */
@@ -47,6 +47,7 @@ public final class TlbSet {
     private final RmpTable rmp;
     /** 4K fills made in bulk mode and not applied to the slots yet (null until the first). */
     private DeferredFills deferred;
+    private final TlbBulk bulk = new TlbBulk(this);
 
     public TlbSet(Journal journal, TlbSpec spec, int cpus, DirectMap dm, RmpTable rmp) {
         this.cpus = cpus;
@@ -186,7 +187,7 @@ public final class TlbSet {
             }
             if (deferred.stamp(cpu) != fg) {
                 deferred.drop(cpu);
-            } else if (deferred.lastIs(cpu, pfn) && noEntriesInEffect(cpu)) {
+            } else if (deferred.lastIs(cpu, pfn) && bulk.noEntriesInEffect(cpu)) {
                 deferred.dropLast(cpu);
                 dropped++;
             } else {
@@ -261,90 +262,30 @@ public final class TlbSet {
 
     // ---- bulk mode ---------------------------------------------------------------------------
 
-    /**
-     * Bulk mode: records that {@code cpu} looked {@code pfn} up, missed, walked to a present 4K PTE
-     * and filled a 4K entry, as {@link #lookup} then {@link #fill} would, without touching the slots
-     * yet. Returns false, and records nothing, when the CPU may hold an entry of any size that covers
-     * {@code pfn} (the lookup could hit: the caller takes the step path instead).
-     *
-     * <p>The caller guarantees that no fill deferred on this CPU is for {@code pfn} (bulk mode defers
-     * fills only for the frames it makes private in the same step, and settles every deferred fill
-     * before a step that could make a frame shared again), so deferred fills are misses of distinct
-     * tags. That is what makes applying only the last {@code min(n, capacity)} of n of them exact:
-     * each goes to the head of the LRU list, and {@code capacity} distinct new tags evict every older
-     * 4K entry.
-     */
-    public boolean deferMissFill4k(int cpu, long pfn) {
+    /** Bulk mode's side of the TLBs: deferred 4K fills and the questions that decide them. */
+    public TlbBulk bulk() {
+        return bulk;
+    }
+
+    /** The deferred fills, made on first use. */
+    DeferredFills deferred() {
         if (deferred == null) {
             deferred = new DeferredFills(cpus, classes[PageSize.K4.ordinal()].cap);
         }
-        long fg = flushGen.get(0);
-        int pending = deferred.pending(cpu, fg);
-        if (gen.get(cpu) == fg && live.get(cpu)) {
-            TlbClass c4 = classes[PageSize.K4.ordinal()];
-            TlbClass c2 = classes[PageSize.M2.ordinal()];
-            TlbClass c1 = classes[PageSize.G1.ordinal()];
-            if ((pending < c4.cap && c4.count.get(cpu) > 0 && c4.find(cpu, pfn) >= 0)
-                    || (c2.count.get(cpu) > 0 && c2.find(cpu, PageSize.M2.base(pfn)) >= 0)
-                    || (c1.count.get(cpu) > 0 && c1.find(cpu, PageSize.G1.base(pfn)) >= 0)) {
-                return false;
-            }
-        }
-        deferred.add(cpu, pfn);
-        return true;
+        return deferred;
     }
 
-    /**
-     * Bulk mode: whether no entry in this CPU's slots is in effect (its TLB is empty but for deferred
-     * fills), so that no lookup can hit but for a frame it has a deferred fill for.
-     */
-    public boolean noEntriesInEffect(int cpu) {
-        if (!current(cpu)) {
-            return true;
-        }
-        for (TlbClass c : classes) {
-            if (c.count.get(cpu) != 0) {
-                return false;
-            }
-        }
-        return true;
+    TlbClass sizeClass(PageSize size) {
+        return classes[size.ordinal()];
     }
 
-    /**
-     * Bulk mode: whether an entry in this CPU's slots covers {@code pfn} (its deferred fills aside;
-     * one of them may since have evicted it, so true may be a miss after all). Changes nothing.
-     */
-    public boolean slotsCover(int cpu, long pfn) {
-        if (!current(cpu)) {
-            return false;
-        }
-        for (TlbClass c : classes) {
-            if (c.count.get(cpu) > 0 && c.find(cpu, c.size.base(pfn)) >= 0) {
-                return true;
-            }
-        }
-        return false;
+    long flushGeneration() {
+        return flushGen.get(0);
     }
 
-    /**
-     * Bulk mode: {@link #deferMissFill4k} for a caller that knows the lookup misses: no entry in the
-     * CPU's slots covers {@code pfn} ({@link #noEntriesInEffect}, {@link #slotsCover}), and none of
-     * its deferred fills is for it. {@link #openDeferred} must have been called for the CPU since the
-     * last flush_tlb_all().
-     */
-    public void deferKnownMissFill4k(int cpu, long pfn) {
-        deferred.add(cpu, pfn);
-    }
-
-    /**
-     * Bulk mode: readies the CPU for {@link #deferKnownMissFill4k} until the next flush_tlb_all()
-     * (fills deferred before the last one lapse here).
-     */
-    public void openDeferred(int cpu) {
-        if (deferred == null) {
-            deferred = new DeferredFills(cpus, classes[PageSize.K4.ordinal()].cap);
-        }
-        deferred.pending(cpu, flushGen.get(0));
+    /** Whether the CPU's slots are in use (its generation is current and it filled since it was last emptied). */
+    boolean currentCpu(int cpu) {
+        return current(cpu);
     }
 
     /** Applies every deferred fill (bulk mode calls it before it returns; snapshots and hashes call it too). */

@@ -52,7 +52,7 @@ class DeferredFillsProperties {
                     if (real.tlb.lookup(cpu, pfn) == null) {
                         real.tlb.fill(cpu, PageSize.K4, pfn);
                     }
-                    if (!bulk.tlb.deferMissFill4k(cpu, pfn)) {
+                    if (!bulk.tlb.bulk().deferMissFill4k(cpu, pfn)) {
                         if (bulk.tlb.lookup(cpu, pfn) == null) {
                             bulk.tlb.fill(cpu, PageSize.K4, pfn);
                         }
