@@ -38,7 +38,7 @@ public final class Main {
             }
             System.err.println("splitscope: cannot open the desktop app: " + t.getMessage()
                     + " (a display and GTK 3 are needed; the command line works without them: splitscope --help)");
-            return 1;
+            return 2; // the machine lacks what the app needs (usually a display): bad usage, as in the CLI
         }
     }
 }

@@ -12,12 +12,13 @@ import java.util.concurrent.Callable;
 import org.splitscope.core.cost.CostConstants;
 import org.splitscope.core.guest.GuestSpec;
 import org.splitscope.core.kernel.Counter;
+import org.splitscope.core.mem.KernelProfile;
 import org.splitscope.core.mem.MachineSpec;
 import org.splitscope.core.mem.PageSize;
 import org.splitscope.core.mem.Pfns;
 import org.splitscope.core.policy.Policies;
-import org.splitscope.core.sim.SimSpec;
 import org.splitscope.core.sim.RunMode;
+import org.splitscope.core.sim.SimSpec;
 import org.splitscope.core.sim.Simulation;
 import org.splitscope.core.workload.ProgramItem;
 import org.splitscope.core.workload.Step;
@@ -37,8 +38,9 @@ final class BenchCoreCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--ram", defaultValue = "1536GiB", description = "Host RAM (default ${DEFAULT-VALUE}).")
-    String ram;
+    @Option(names = "--ram", defaultValue = "1536GiB", converter = Converters.Size.class,
+            description = "Host RAM (default 1536GiB).")
+    long ramBytes;
 
     @Option(names = "--cpus", defaultValue = "512", description = "Host logical CPUs (default ${DEFAULT-VALUE}).")
     int cpus;
@@ -46,8 +48,9 @@ final class BenchCoreCommand implements Callable<Integer> {
     @Option(names = "--guests", defaultValue = "8", description = "Guests (default ${DEFAULT-VALUE}).")
     int guests;
 
-    @Option(names = "--guest-memory", defaultValue = "160GiB", description = "Memory per guest (default ${DEFAULT-VALUE}).")
-    String guestMemory;
+    @Option(names = "--guest-memory", defaultValue = "160GiB", converter = Converters.Size.class,
+            description = "Memory per guest (default 160GiB).")
+    long mem;
 
     @Option(names = "--vcpus", defaultValue = "16", description = "vCPUs per guest (default ${DEFAULT-VALUE}).")
     int vcpus;
@@ -57,6 +60,10 @@ final class BenchCoreCommand implements Callable<Integer> {
 
     @Option(names = "--policy", defaultValue = "split-on-demand", description = "Policy (default ${DEFAULT-VALUE}).")
     String policy;
+
+    @Option(names = "--kernel", paramLabel = "6.8|6.18", defaultValue = "6.18", converter = Converters.Kernel.class,
+            description = "Kernel profile (DOMAIN R27), 6.8 or 6.18 (default ${DEFAULT-VALUE}).")
+    KernelProfile kernel;
 
     @Option(names = "--mode", defaultValue = "bulk",
             description = "step (the step path, one step at a time) or bulk (runs of folios settled in bulk);"
@@ -69,8 +76,6 @@ final class BenchCoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        long ramBytes = Sizes.parse("--ram", ram);
-        long mem = Sizes.parse("--guest-memory", guestMemory);
         PageSize f = switch (folio.toUpperCase(Locale.ROOT)) {
             case "4K" -> PageSize.K4;
             case "2M" -> PageSize.M2;
@@ -97,8 +102,12 @@ final class BenchCoreCommand implements Callable<Integer> {
             for (int g = 1; g <= guests; g++) {
                 items.add(new ProgramItem.Fixed(new Step.Teardown(g, null)));
             }
-            simSpec = new SimSpec("bench-core", MachineSpec.of(ramBytes, cpus), Policies.byId(policy), gs, items, 1,
-                    CostConstants.DEFAULT);
+            if (!Policies.ids().contains(policy)) {
+                throw new UserError("--policy: unknown policy '" + policy + "' (one of: " + String.join(", ", Policies.ids())
+                        + ")");
+            }
+            simSpec = new SimSpec("bench-core", MachineSpec.of(ramBytes, cpus).withKernel(kernel), Policies.byId(policy),
+                    gs, items, 1, CostConstants.DEFAULT);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

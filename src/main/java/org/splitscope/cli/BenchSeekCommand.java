@@ -11,6 +11,7 @@ import org.splitscope.core.cost.CostConstants;
 import org.splitscope.core.guest.GuestPlacement;
 import org.splitscope.core.guest.GuestSpec;
 import org.splitscope.core.guest.MemoryPlan;
+import org.splitscope.core.history.HeapEstimate;
 import org.splitscope.core.history.HistoryBudget;
 import org.splitscope.core.history.Timeline;
 import org.splitscope.core.mem.MachineSpec;
@@ -34,14 +35,39 @@ final class BenchSeekCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--steps", defaultValue = "10000000", description = "Steps in the run (default ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "10000000", converter = StepsInRun.class,
+            description = "Steps in the run, 1 to 10^9 (default ${DEFAULT-VALUE}).")
     long steps;
 
-    @Option(names = "--seeks", defaultValue = "200", description = "Random seeks to time (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seeks", defaultValue = "200", converter = Seeks.class,
+            description = "Random seeks to time, 1 to 10^6 (default ${DEFAULT-VALUE}).")
     int seeks;
 
-    @Option(names = "--budget-mib", defaultValue = "512", description = "History budget in MiB (default ${DEFAULT-VALUE}).")
+    @Option(names = "--budget-mib", defaultValue = "512", converter = BudgetMib.class,
+            description = "History budget in MiB, 8 to 1048576 (default ${DEFAULT-VALUE}).")
     long budgetMib;
+
+    static final class StepsInRun implements picocli.CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            return Converters.inRange(value, 1, 1_000_000_000L);
+        }
+    }
+
+    static final class Seeks implements picocli.CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return (int) Converters.inRange(value, 1, 1_000_000);
+        }
+    }
+
+    /** HistoryBudget's least (8 MiB) to 1 TiB. */
+    static final class BudgetMib implements picocli.CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            return Converters.inRange(value, HistoryBudget.MIN_BYTES >> 20, 1L << 20);
+        }
+    }
 
     @Option(names = "--seed", defaultValue = "1")
     long seed;
@@ -51,16 +77,12 @@ final class BenchSeekCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (steps < 1 || steps > 1_000_000_000L) {
-            throw new UserError("--steps must be 1..1000000000");
-        }
-        if (seeks < 1) {
-            throw new UserError("--seeks must be at least 1");
-        }
         PrintWriter out = spec.commandLine().getOut();
         SimSpec sim = spec(steps, seed);
+        HistoryBudget budget = new HistoryBudget(budgetMib << 20);
+        Loaded.checkHeap(sim, HeapEstimate.forTimeline(sim).plus(budget.bytes() - HistoryBudget.MIN_BYTES));
         long t0 = System.nanoTime();
-        Timeline t = Timeline.open(sim, new HistoryBudget(budgetMib << 20), Timeline.Options.STATE_ONLY);
+        Timeline t = Timeline.open(sim, budget, Timeline.Options.STATE_ONLY);
         t.toEnd();
         double buildS = (System.nanoTime() - t0) / 1e9;
         SplittableRandom rnd = new SplittableRandom(seed);

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * (faults in a run do not fail it), 2 for bad input or usage with one clear line on stderr, 1 for
  * an internal error. No stack trace reaches a user.
  */
-@Command(name = "splitscope", mixinStandardHelpOptions = true, version = "SplitScope 0.1",
+@Command(name = "splitscope", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         description = "Simulate and visualize host direct-map changes under AMD SEV-SNP.",
         subcommands = {ListCommand.class, RunCommand.class, ExportCommand.class, ReproduceCommand.class, BenchCommand.class,
                 CompareCommand.class, ScreenshotsCommand.class})
@@ -22,10 +22,16 @@ public final class Cli {
         CommandLine cl = new CommandLine(new Cli());
         cl.setOut(out);
         cl.setErr(err);
+        // one number syntax for every option, the scenario files' (issue 14 item 2)
+        cl.registerConverter(Long.class, new Converters.LongValue());
+        cl.registerConverter(Long.TYPE, new Converters.LongValue());
+        cl.registerConverter(Integer.class, new Converters.IntValue());
+        cl.registerConverter(Integer.TYPE, new Converters.IntValue());
+        cl.registerConverter(Double.class, new Converters.DoubleValue());
+        cl.registerConverter(Double.TYPE, new Converters.DoubleValue());
         cl.setParameterExceptionHandler((ex, a) -> {
-            String sub = ex.getCommandLine().getCommandName();
-            err.println("splitscope: " + ex.getMessage() + " (see 'splitscope "
-                    + (sub.equals("splitscope") ? "" : sub + " ") + "--help')");
+            err.println("splitscope: " + ex.getMessage() + " (see '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
@@ -40,6 +46,9 @@ public final class Cli {
         int code;
         try {
             code = cl.execute(args);
+            if (code == 0) {
+                printWarnings(cl, err);
+            }
         } catch (OutOfMemoryError e) {
             err.println("splitscope: out of memory (give the JVM more with -Xmx, or simulate a smaller machine)");
             code = 1;
@@ -50,5 +59,23 @@ public final class Cli {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The loader's warnings (where an imported direct map was taken to end), after the command succeeded. */
+    private static void printWarnings(CommandLine cl, PrintWriter err) {
+        CommandLine.ParseResult pr = cl.getParseResult();
+        while (pr != null && pr.hasSubcommand()) {
+            pr = pr.subcommand();
+        }
+        if (pr == null) {
+            return;
+        }
+        for (CommandLine.Model.CommandSpec mixin : pr.commandSpec().mixins().values()) {
+            if (mixin.userObject() instanceof ScenarioOptions so) {
+                for (String w : so.warnings) {
+                    err.println("splitscope: warning: " + w);
+                }
+            }
+        }
     }
 }

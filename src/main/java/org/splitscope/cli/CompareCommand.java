@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.splitscope.core.mem.MachineSpec;
 import org.splitscope.core.policy.Policies;
 import org.splitscope.core.sim.RunSummary;
 import org.splitscope.core.sim.SimSpec;
@@ -37,7 +38,7 @@ final class CompareCommand implements Callable<Integer> {
             description = "The policies (default: the scenario's 'compare:' list, else all ten).")
     String policies;
 
-    @Option(names = "--until-step", paramLabel = "N", description = "Compare after the first N steps (default: the whole run).")
+    @Option(names = "--until-step", paramLabel = "N", converter = Converters.Step.class, description = "Compare after the first N steps (default: the whole run).")
     Long untilStep;
 
     @Option(names = "--json", description = "Print one JSON object.")
@@ -79,8 +80,10 @@ final class CompareCommand implements Callable<Integer> {
         List<String> ids = policies(policies, s);
         List<RunSummary> rows = new ArrayList<>();
         List<FaultLog> faults = new ArrayList<>();
+        MachineSpec machine = null;
         for (String id : ids) {
-            SimSpec simSpec = Loaded.spec(s, id, source.seed);
+            SimSpec simSpec = source.spec(s, id);
+            machine = simSpec.machine();
             Simulation sim = Loaded.create(simSpec);
             long target = sim.stepCount();
             if (untilStep != null) {
@@ -101,10 +104,12 @@ final class CompareCommand implements Callable<Integer> {
             ObjectNode o = Json.object();
             o.put("scenario", s.id());
             o.put("seed", rows.get(0).seed());
+            o.put("kernel", machine.kernel().id());
+            o.put("invlpgb", machine.invlpgb());
             o.put("steps", rows.get(0).steps());
             ArrayNode a = o.putArray("rows");
             for (int i = 0; i < rows.size(); i++) {
-                a.add(SummaryJson.of(rows.get(i), faults.get(i)));
+                a.add(SummaryJson.of(rows.get(i), machine, faults.get(i)));
             }
             ArrayNode differ = o.putArray("differing");
             for (CompareMetrics.Metric m : CompareMetrics.ALL) {
@@ -115,7 +120,8 @@ final class CompareCommand implements Callable<Integer> {
             Json.print(out, o);
             return 0;
         }
-        out.printf(Locale.ROOT, "%s (%s), seed %d, after %d of %d steps%n", s.title(), s.id(), rows.get(0).seed(),
+        out.printf(Locale.ROOT, "%s (%s), seed %d, kernel %s%s, after %d of %d steps%n", s.title(), s.id(),
+                rows.get(0).seed(), machine.kernel().id(), machine.invlpgb() ? "" : " without INVLPGB",
                 rows.get(0).steps(), rows.get(0).totalSteps());
         printTable(out, rows);
         return 0;

@@ -9,9 +9,12 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.splitscope.core.history.EventFilter;
+import org.splitscope.core.history.HeapEstimate;
+import org.splitscope.core.history.HistoryBudget;
 import org.splitscope.core.history.Timeline;
 import org.splitscope.core.sim.RunSummary;
 import org.splitscope.core.sim.SimSpec;
+import org.splitscope.export.AtomicFiles;
 import org.splitscope.export.CsvExport;
 import org.splitscope.export.GifWriter;
 import org.splitscope.export.PngWriter;
@@ -19,6 +22,9 @@ import org.splitscope.render.Layer;
 import org.splitscope.render.Palette;
 import org.splitscope.render.Pictures;
 import org.splitscope.render.Viewport;
+import org.splitscope.scenario.IoReasons;
+import org.splitscope.scenario.Numbers;
+import org.splitscope.scenario.Quote;
 import org.splitscope.scenario.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,17 +56,17 @@ final class ExportCommand implements Callable<Integer> {
             description = "Draw these policies side by side (PNG or GIF), cells that differ marked.")
     String compare;
 
-    @Option(names = "--step", paramLabel = "N",
+    @Option(names = "--step", paramLabel = "N", converter = Converters.Step.class,
             description = "Steps run before the picture, or the last step of a CSV (0 = as booted; default: the whole run).")
     Long step;
 
-    @Option(names = "--from", paramLabel = "N", description = "First step of a GIF animation.")
+    @Option(names = "--from", paramLabel = "N", converter = Converters.Step.class, description = "First step of a GIF animation.")
     Long from;
 
-    @Option(names = "--to", paramLabel = "M", description = "Last step of a GIF animation.")
+    @Option(names = "--to", paramLabel = "M", converter = Converters.Step.class, description = "Last step of a GIF animation.")
     Long to;
 
-    @Option(names = "--every", paramLabel = "K", defaultValue = "1", description = "A GIF frame every K steps (default 1).")
+    @Option(names = "--every", paramLabel = "K", defaultValue = "1", converter = Converters.Positive.class, description = "A GIF frame every K steps (default 1).")
     long every;
 
     @Option(names = "--delay-ms", paramLabel = "MS", defaultValue = "800", description = "Time each GIF frame shows (default 800).")
@@ -76,10 +82,12 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.png|.gif|.csv")
     Path out;
 
-    @Option(names = "--width", defaultValue = "1600")
+    @Option(names = "--width", defaultValue = "1600", converter = Converters.Pixels.class,
+            description = "Picture width in pixels, up to 8192 (default ${DEFAULT-VALUE}).")
     int width;
 
-    @Option(names = "--height", defaultValue = "1000")
+    @Option(names = "--height", defaultValue = "1000", converter = Converters.Pixels.class,
+            description = "Picture height in pixels, up to 8192 (default ${DEFAULT-VALUE}).")
     int height;
 
     @Option(names = "--layers", defaultValue = "directmap,rmp,tlb,faults,activity",
@@ -102,6 +110,11 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         Kind kind = kind();
         checkCombinations(kind);
+        try {
+            AtomicFiles.checkWritable(out);               // before any work: nothing is computed in vain
+        } catch (IOException e) {
+            throw cannotWrite(e);
+        }
         Scenario s = source.load();
         if (kind == Kind.CSV) {
             return csv(o, s);
@@ -119,10 +132,13 @@ final class ExportCommand implements Callable<Integer> {
         };
         List<String> policies = compare == null ? List.of(policy == null ? s.policyId() : policy)
                 : CompareCommand.policies(compare, s);
-        List<Timeline> runs = new ArrayList<>();
+        List<SimSpec> specs = new ArrayList<>();
         for (String p : policies) {
-            runs.add(TimelineRuns.open(Loaded.spec(s, p, source.seed), Timeline.Options.FULL));
+            specs.add(source.spec(s, p));
         }
+        // the pictures: the pixels, an image of them and a GIF frame, four bytes a pixel each
+        List<Timeline> runs = Loaded.timelines(specs, HistoryBudget.DEFAULT, Timeline.Options.FULL,
+                12L * width * height * policies.size());
         Timeline first = runs.get(0);
         SimSpec simSpec = first.spec();
         if (tlbCpu < -1 || tlbCpu >= simSpec.machine().cpus()) {
@@ -196,7 +212,7 @@ final class ExportCommand implements Callable<Integer> {
         try {
             PngWriter.write(px, width, height, out);
         } catch (IOException e) {
-            throw new UserError("cannot write " + out + ": " + e.getMessage());
+            throw cannotWrite(e);
         }
         if (runs.size() == 1) {
             o.printf("wrote %s (%dx%d, step %d, state hash %s)%n", out, width, height, at,
@@ -228,15 +244,20 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());              // a size that cannot be drawn; no file is left
         } catch (IOException e) {
-            throw new UserError("cannot write " + out + ": " + e.getMessage());
+            throw cannotWrite(e);
         }
         o.printf("wrote %s (%dx%d, %d frames: steps %d to %d%s)%n", out, width, height, count, from, to,
                 every > 1 ? " every " + every : "");
         return 0;
     }
 
+    private UserError cannotWrite(IOException e) {
+        return new UserError("--out " + out + ": cannot write it: " + IoReasons.of(e));
+    }
+
     private int csv(PrintWriter o, Scenario s) {
-        SimSpec simSpec = Loaded.spec(s, policy, source.seed);
+        SimSpec simSpec = source.spec(s, policy);
+        Loaded.checkHeap(simSpec, HeapEstimate.forRun(simSpec));
         long at = step == null ? CsvExport.WHOLE_RUN : step;
         try {
             CsvExport.Written w;
@@ -263,27 +284,22 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(s.id() + ": " + e.getMessage());        // a step outside the run, or a guest that does not fit
         } catch (IOException e) {
-            throw new UserError("cannot write " + out + ": " + e.getMessage());
+            throw cannotWrite(e);
         }
         return 0;
     }
 
     static Viewport parseZoom(String z, long frames) {
         int dash = z.indexOf('-', 1);
-        try {
-            long a = parseLong(dash < 0 ? z : z.substring(0, dash));
-            long b = dash < 0 ? a + 1 : parseLong(z.substring(dash + 1)) + 1;
-            if (a < 0 || b <= a || a >= frames) {
-                throw new UserError("--zoom " + z + ": not a frame range within RAM (0x0-" + Long.toHexString(frames - 1) + ")");
-            }
-            return Viewport.of(a, Math.min(b, frames), frames);
-        } catch (NumberFormatException e) {
-            throw new UserError("--zoom " + z + ": use A-B with frame numbers, e.g. 0x20000-0x201ff");
+        Long a = Numbers.longValue(dash < 0 ? z : z.substring(0, dash));
+        Long last = dash < 0 ? a : Numbers.longValue(z.substring(dash + 1));
+        if (a == null || last == null) {
+            throw new UserError("--zoom " + Quote.of(z) + ": use A-B with frame numbers, e.g. 0x20000-0x201ff");
         }
-    }
-
-    private static long parseLong(String s) {
-        String t = s.trim();
-        return t.startsWith("0x") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
+        if (a < 0 || last < a || a >= frames) {
+            throw new UserError("--zoom " + Quote.of(z) + ": not a frame range within RAM (0x0-"
+                    + Long.toHexString(frames - 1) + ")");
+        }
+        return Viewport.of(a, Math.min(last, frames - 1) + 1, frames);
     }
 }

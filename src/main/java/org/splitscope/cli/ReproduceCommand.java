@@ -22,12 +22,38 @@ final class ReproduceCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--scale", defaultValue = "0.0625",
-            description = "Guest and host memory as a fraction of the seed's (vCPU counts stay); default ${DEFAULT-VALUE} (1/16).")
+    /** The smallest scale whose guests still fit their hosts: S2's 8 guests of 160 GiB on 1536 GiB, scaled. */
+    static final double MIN_SCALE = 1.0 / 1024;
+    /** --what-if's W1 runs at 1/64 of the scale; its 4 guests need the host that scale gives. */
+    static final double MIN_WHAT_IF_SCALE = 1.0 / 64;
+
+    @Option(names = "--scale", defaultValue = "0.0625", converter = Scale.class,
+            description = "Guest and host memory as a fraction of the seed's, 1/1024 to 1 (vCPU counts stay);"
+                    + " default ${DEFAULT-VALUE} (1/16).")
     double scale;
 
-    @Option(names = "--runs", defaultValue = "3", description = "Runs per configuration, averaged (default ${DEFAULT-VALUE}, as the seed).")
+    @Option(names = "--runs", defaultValue = "3", converter = Runs.class,
+            description = "Runs per configuration, averaged, 1 to 10 (default ${DEFAULT-VALUE}, as the seed).")
     int runs;
+
+    static final class Scale implements picocli.CommandLine.ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double v = new Converters.DoubleValue().convert(value);
+            if (!(v >= MIN_SCALE && v <= 1)) {
+                throw new picocli.CommandLine.TypeConversionException("must be from 1/1024 (" + MIN_SCALE + ") to 1, got "
+                        + value);
+            }
+            return v;
+        }
+    }
+
+    static final class Runs implements picocli.CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return (int) Converters.inRange(value, 1, 10);
+        }
+    }
 
     @Option(names = "--what-if", description = "Also run the what-ifs: 4K folios, no cpa_lock, 64 vs 512 host CPUs under kernels 6.8 and 6.18.")
     boolean whatIf;
@@ -44,11 +70,10 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(scale > 0 && scale <= 1)) {
-            throw new UserError("--scale must be in (0, 1]");
-        }
-        if (runs < 1 || runs > 10) {
-            throw new UserError("--runs must be 1..10");
+        if (whatIf && scale < MIN_WHAT_IF_SCALE) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--scale': "
+                    + scale + " is too small for --what-if, whose W1 runs at 1/64 of it (at least 1/64, "
+                    + MIN_WHAT_IF_SCALE + ")");
         }
         PrintWriter out = spec.commandLine().getOut();
         List<Row> rows = SeedExperiments.reproduce(scale, runs, CostConstants.DEFAULT);

@@ -4,6 +4,7 @@ import org.splitscope.render.Durations;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.splitscope.core.mem.MachineSpec;
 import org.splitscope.core.sim.RunSummary;
 import org.splitscope.core.sim.SimSpec;
 import org.splitscope.core.sim.RunMode;
@@ -12,6 +13,7 @@ import org.splitscope.scenario.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code run}: runs a scenario (or its first N steps) and prints what happened. */
@@ -27,14 +29,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "ID", description = "Override the scenario's policy.")
     String policy;
 
-    @Option(names = "--until-step", paramLabel = "N",
+    @Option(names = "--until-step", paramLabel = "N", converter = Converters.Step.class,
             description = "Run only the first N steps of the expanded step list (0 = the machine as booted).")
     Long untilStep;
 
     @Option(names = "--json", description = "Print one JSON object instead of the readable summary.")
     boolean json;
 
-    @Option(names = "--seek", split = ",", paramLabel = "STEP",
+    @Option(names = "--seek", split = ",", paramLabel = "STEP", converter = Converters.Step.class,
             description = "Visit these positions in this order (e.g. 500,100,900) and print each one's state hash.")
     java.util.List<Long> seek;
 
@@ -47,11 +49,14 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Scenario s = source.load();
-        SimSpec simSpec = Loaded.spec(s, policy, source.seed);
         if (seek != null && breakAt != null) {
-            throw new UserError("--seek and --break cannot be combined");
+            throw new ParameterException(spec.commandLine(), "--seek and --break cannot be combined");
         }
+        if (seek != null && seek.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--seek needs at least one step, e.g. --seek 500,100");
+        }
+        Scenario s = source.load();
+        SimSpec simSpec = source.spec(s, policy);
         if (seek != null) {
             return TimelineRuns.seek(out, simSpec, seek, json);
         }
@@ -72,18 +77,21 @@ final class RunCommand implements Callable<Integer> {
         sim.runTo(target, RunMode.BULK);      // no stops in between: bulk mode, same result (R24)
         RunSummary summary = RunSummary.of(sim);
         if (json) {
-            Json.print(out, SummaryJson.of(summary, faults));
+            Json.print(out, SummaryJson.of(summary, simSpec.machine(), faults));
         } else {
-            printText(out, summary, faults);
+            printText(out, summary, simSpec.machine(), faults);
         }
         return 0;
     }
 
-    static void printText(PrintWriter out, RunSummary s, FaultLog faults) {
-        out.printf(Locale.ROOT, "%s under %s, seed %d: %d of %d steps%n", s.scenario(), s.policy(), s.seed(),
-                s.steps(), s.totalSteps());
-        out.printf(Locale.ROOT, "  DirectMap4k:  %12d kB%n  DirectMap2M:  %12d kB%n  DirectMap1G:  %12d kB%n",
-                s.directMap4kKb(), s.directMap2mKb(), s.directMap1gKb());
+    static void printText(PrintWriter out, RunSummary s, MachineSpec m, FaultLog faults) {
+        out.printf(Locale.ROOT, "%s under %s, seed %d, kernel %s%s: %d of %d steps%n", s.scenario(), s.policy(), s.seed(),
+                m.kernel().id(), m.invlpgb() ? "" : " without INVLPGB", s.steps(), s.totalSteps());
+        out.printf(Locale.ROOT, "  DirectMap4k:  %12d kB%n  DirectMap2M:  %12d kB%n", s.directMap4kKb(), s.directMap2mKb());
+        if (m.gbpages()) {
+            // R4: arch_report_meminfo() prints DirectMap1G only when direct_gbpages is on (run --json keeps the key)
+            out.printf(Locale.ROOT, "  DirectMap1G:  %12d kB%n", s.directMap1gKb());
+        }
         out.printf(Locale.ROOT, "vmstat: direct_map_level2_splits %d, direct_map_level3_splits %d, "
                         + "direct_map_level2_collapses %d, direct_map_level3_collapses %d%n",
                 s.level2Splits(), s.level3Splits(), s.level2Collapses(), s.level3Collapses());

@@ -1,6 +1,7 @@
 package org.splitscope.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.splitscope.core.mem.MachineSpec;
 import org.splitscope.core.sim.RunSummary;
 
 /** The JSON shape of a run summary, documented key by key in README "run --json". */
@@ -8,10 +9,13 @@ final class SummaryJson {
     private SummaryJson() {
     }
 
-    static ObjectNode of(RunSummary s) {
+    /** The summary of a run on machine {@code m}: its kernel profile (R27) and INVLPGB beside the policy. */
+    static ObjectNode of(RunSummary s, MachineSpec m) {
         ObjectNode o = Json.object();
         o.put("scenario", s.scenario());
         o.put("policy", s.policy());
+        o.put("kernel", m.kernel().id());
+        o.put("invlpgb", m.invlpgb());
         o.put("seed", s.seed());
         o.put("steps", s.steps());
         o.put("total_steps", s.totalSteps());
@@ -55,8 +59,8 @@ final class SummaryJson {
     }
 
     /** The summary with the first faults of the run ({@code run --json}, each row of {@code compare --json}). */
-    static ObjectNode of(RunSummary s, FaultLog faults) {
-        ObjectNode o = of(s);
+    static ObjectNode of(RunSummary s, MachineSpec m, FaultLog faults) {
+        ObjectNode o = of(s, m);
         com.fasterxml.jackson.databind.node.ArrayNode arr = o.putArray("faults");
         for (FaultLog.Entry e : faults.first) {
             ObjectNode f = arr.addObject();

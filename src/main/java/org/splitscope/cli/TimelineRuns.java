@@ -19,11 +19,7 @@ final class TimelineRuns {
     }
 
     static Timeline open(SimSpec spec, Timeline.Options options) {
-        try {
-            return Timeline.open(spec, HistoryBudget.DEFAULT, options);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(spec.name() + ": " + e.getMessage());
-        }
+        return Loaded.timeline(spec, HistoryBudget.DEFAULT, options);
     }
 
     static int seek(PrintWriter out, SimSpec spec, List<Long> steps, boolean json) {
@@ -81,7 +77,7 @@ final class TimelineRuns {
                     o.set("event", eventJson(hit.event()));
                 }
             }
-            o.set("summary", SummaryJson.of(summary));
+            o.set("summary", SummaryJson.of(summary, spec.machine()));
             Json.print(out, o);
         } else if (hit == null) {
             out.printf(Locale.ROOT, "no match for '%s' in %d steps%n", bp.describe(), t.position().step());

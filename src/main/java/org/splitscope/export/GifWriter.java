@@ -4,7 +4,9 @@ import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Iterator;
 import java.util.Map;
 import javax.imageio.IIOImage;
@@ -18,8 +20,9 @@ import javax.imageio.stream.ImageOutputStream;
 /**
  * Writes an animated GIF (looping, one delay for every frame) with the JDK's GIF writer, frame by
  * frame so that a long animation never holds all its frames in memory, atomically. A frame of at
- * most 256 colours (the heat map's palette usually is) is written with exactly those colours;
- * otherwise the writer reduces it to 256.
+ * most 256 colours is written with exactly those colours; otherwise {@link #reduced} keeps its 256
+ * most frequent colours exactly (the heat map's colours, which cover most pixels) and maps every
+ * other pixel (the anti-aliased edges of text) to the nearest of them, deterministically.
  */
 public final class GifWriter {
     private GifWriter() {
@@ -60,19 +63,60 @@ public final class GifWriter {
         });
     }
 
-    /** An indexed image with the frame's own colours when it has at most 256, else RGB for the writer to reduce. */
-    static BufferedImage image(int[] argb, int width, int height) {
+    /**
+     * The frame as the GIF holds it: unchanged when it has at most 256 colours; else its 256 most
+     * frequent colours (ties by colour value) kept and every other pixel mapped to the nearest of them
+     * (squared RGB distance, ties to the more frequent).
+     */
+    public static int[] reduced(int[] argb) {
+        Map<Integer, int[]> counts = new HashMap<>();
+        for (int p : argb) {
+            counts.computeIfAbsent(p | 0xFF000000, k -> new int[1])[0]++;
+        }
+        if (counts.size() <= 256) {
+            return argb;
+        }
+        List<Map.Entry<Integer, int[]>> byFreq = new ArrayList<>(counts.entrySet());
+        byFreq.sort((a, b) -> a.getValue()[0] != b.getValue()[0] ? Integer.compare(b.getValue()[0], a.getValue()[0])
+                : Integer.compare(a.getKey(), b.getKey()));
+        int[] keep = new int[256];
+        for (int i = 0; i < 256; i++) {
+            keep[i] = byFreq.get(i).getKey();
+        }
+        Map<Integer, Integer> nearest = new HashMap<>();
+        int[] out = new int[argb.length];
+        for (int i = 0; i < argb.length; i++) {
+            int c = argb[i] | 0xFF000000;
+            out[i] = nearest.computeIfAbsent(c, k -> closest(k, keep));
+        }
+        return out;
+    }
+
+    private static int closest(int c, int[] palette) {
+        int best = palette[0];
+        long bestD = Long.MAX_VALUE;
+        for (int p : palette) {
+            int dr = ((c >>> 16) & 0xFF) - ((p >>> 16) & 0xFF);
+            int dg = ((c >>> 8) & 0xFF) - ((p >>> 8) & 0xFF);
+            int db = (c & 0xFF) - (p & 0xFF);
+            long d = (long) dr * dr + (long) dg * dg + (long) db * db;
+            if (d < bestD) {
+                bestD = d;
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    /** An indexed image of the frame's colours after {@link #reduced}. */
+    static BufferedImage image(int[] frame, int width, int height) {
+        int[] argb = reduced(frame);
         Map<Integer, Integer> index = new HashMap<>();
         byte[] idx = new byte[argb.length];
         for (int i = 0; i < argb.length; i++) {
             int c = argb[i] & 0xFFFFFF;
             Integer k = index.get(c);
             if (k == null) {
-                if (index.size() == 256) {
-                    BufferedImage rgb = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-                    rgb.setRGB(0, 0, width, height, argb, 0, width);
-                    return rgb;
-                }
                 k = index.size();
                 index.put(c, k);
             }

@@ -118,31 +118,47 @@ public final class CellDiff {
         return z ^ (z >>> 31);
     }
 
+    /** Cells narrower than this get no mark on the state panes (it would hide the state): see the diff pane. */
+    public static final int MIN_MARKED_SIDE = 6;
+
     /**
-     * Marks the differing cells on a picture rasterized with {@code l}: a dashed frame inside each
-     * cell (text colour and background in turn) when cells are at least 6 pixels wide, else a dot in
-     * the text colour at the cell's centre.
+     * Marks the differing cells on a picture rasterized with {@code l} without hiding their state: a
+     * thin inset outline in the text colour (a pattern nothing else on the map uses) on cells at
+     * least {@link #MIN_MARKED_SIDE} pixels wide. Smaller cells are left as they are; the compare
+     * picture's diff-only pane shows them.
      */
     public static void draw(int[] px, CellLayout l, BitSet diff, Palette pal) {
-        int w = l.width();
-        int h = l.height();
-        int side = l.side();
+        if (l.side() < MIN_MARKED_SIDE) {
+            return;
+        }
         for (int i = diff.nextSetBit(0); i >= 0; i = diff.nextSetBit(i + 1)) {
-            int x = l.xOf(i);
-            int y = l.yOf(i);
-            if (side >= 6) {
-                int t = side >= 14 ? 2 : 1;
-                for (int k = 0; k < side; k++) {
-                    int c = (k / 3) % 2 == 0 ? pal.text() : pal.background();
-                    HeatMapRasterizer.fill(px, w, h, x + k, y, 1, t, c);
-                    HeatMapRasterizer.fill(px, w, h, x + k, y + side - t, 1, t, c);
-                    HeatMapRasterizer.fill(px, w, h, x, y + k, t, 1, c);
-                    HeatMapRasterizer.fill(px, w, h, x + side - t, y + k, t, 1, c);
-                }
-            } else {
-                int d = Math.max(1, side / 2);
-                HeatMapRasterizer.fill(px, w, h, x + (side - d) / 2, y + (side - d) / 2, d, d, pal.text());
-            }
+            mark(px, l.width(), l.height(), l.xOf(i), l.yOf(i), l.side(), pal);
         }
     }
+
+    /** The mark of one differing cell of side {@code s} at ({@code x}, {@code y}). */
+    static void mark(int[] px, int w, int h, int x, int y, int s, Palette pal) {
+        HeatMapRasterizer.border(px, w, h, x + 1, y + 1, s - 2, 1, pal.text());
+    }
+
+    /**
+     * The diff-only view of {@code l}: each cell in the panel colour, differing cells (in {@code diff})
+     * filled in the text colour, holes in the hole colour; the grid as on the maps.
+     */
+    public static void drawDiffOnly(Simulation reference, int[] px, CellLayout l, BitSet diff, Palette pal) {
+        java.util.Arrays.fill(px, 0, l.width() * l.height(), pal.background());
+        DirectMap dm = reference.directMap();
+        int gap = l.side() >= 4 ? 1 : 0;
+        for (int i = 0; i < l.cells(); i++) {
+            long pfn = l.pfnOf(i);
+            boolean hole = pfn >= dm.frames() || switch (l.unit()) {
+                case K4 -> !dm.isRam(pfn);
+                case M2 -> dm.ramCount(Pfns.region(pfn)) == 0;
+                case G1 -> dm.ramCountInGig(Pfns.gig(pfn)) == 0;
+            };
+            int c = diff.get(i) ? pal.text() : hole ? Palette.HOLE.argb() : pal.panel();
+            HeatMapRasterizer.fill(px, l.width(), l.height(), l.xOf(i), l.yOf(i), l.side() - gap, l.side() - gap, c);
+        }
+    }
+
 }

@@ -10,10 +10,10 @@ import org.splitscope.core.sim.Simulation;
 /**
  * The side-by-side picture of one scenario under several policies at one step (the command line's
  * {@code export --compare} and the app's export in compare mode): a header with the scenario, step
- * and caption; one pane per policy with its name, its figures (those that differ between the
- * policies marked with {@code *} and drawn in the highlight colour) and its heat map, on which the
- * cells whose state differs from the first policy's are marked (on the first, those that differ in
- * any other; {@link CellDiff}); and one legend.
+ * and caption; one table of figures, a row per policy (the figures that differ between the policies
+ * starred); one pane per policy with its name and its heat map, on which the cells whose state
+ * differs from the first policy's are marked without hiding their state (on the first, those that
+ * differ in any other; {@link CellDiff}); a diff-only pane; and one legend.
  */
 public final class CompareComposer {
     private final HeatMapRasterizer rasterizer = new HeatMapRasterizer();
@@ -31,10 +31,10 @@ public final class CompareComposer {
                           List<BitSet> diff) {
     }
 
-    /** Figures shown under each pane's title (the rest are in the app's table and {@code compare}). */
-    static final List<String> PANE_FIGURES = List.of("DirectMap4k (kB)", "DirectMap2M (kB)", "2M splits", "1G splits",
-            "collapses", "cpa calls", "flush_tlb_all", "IPIs", "RMP #PF", "not-present #PF", "rejected",
-            "stale TLB entries", "fault-in GB/s");
+    /** Figures in the picture's table (the rest are in the app's table and {@code compare}). */
+    static final List<String> PANE_FIGURES = List.of("DirectMap4k (kB)", "DirectMap2M (kB)", "DirectMap1G (kB)",
+            "2M splits", "1G splits", "collapses", "cpa calls", "flush_tlb_all", "per-page flushes", "IPIs", "RMP #PF",
+            "not-present #PF", "rejected", "stale TLB entries", "fault-in GB/s");
 
     public Picture compose(List<Run> runs, Header head, Viewport vp, Set<Layer> layers, int tlbCpu, Palette pal,
                            int width, int height) {
@@ -42,23 +42,32 @@ public final class CompareComposer {
             throw new IllegalArgumentException("a comparison needs at least two policies");
         }
         int[] px = ExportComposer.canvas(width, height, 480, 320, pal);
-        BitmapFont big = width >= 1200 ? BitmapFont.LARGE : BitmapFont.SMALL;
-        BitmapFont small = BitmapFont.SMALL;
+        Typography type = Typography.forWidth(width);
+        GlyphFont name = type.body().size() >= 16 ? GlyphFont.bold(type.body().size()) : type.body();
+        GlyphFont small = type.small();
         int pad = ExportComposer.PAD;
         List<String> policies = new ArrayList<>();
         for (Run r : runs) {
             policies.add(r.policy());
         }
-        String title = head.title() + "  [" + head.scenarioId() + "]  -  step " + head.step() + " of " + head.totalSteps()
-                + "  -  " + String.join(" vs ", policies);
-        int y = ExportComposer.header(px, width, height, pal, title, head.caption(), 2, null);
+        String title = head.title() + "  [" + head.scenarioId() + "]  \u2013  step " + head.step() + " of "
+                + head.totalSteps() + "  \u2013  " + String.join(" vs ", policies);
+        int y = ExportComposer.header(px, width, height, pal, type, title, head.caption(), 2, null);
 
-        int legendW = Math.min(260, width / 5);
+        List<Simulation> sims = new ArrayList<>();
+        for (Run r : runs) {
+            sims.add(r.sim());
+        }
+        Legend legend = Legend.of(layers, ExportComposer.guestsIn(sims.get(0))).plus(List.of(
+                Legend.Row.heading("Compare"),
+                Legend.Row.swatch(new Palette.Entry("diff", pal.text(), ' ', "differs from " + runs.get(0).policy()
+                        + " (thin outline; smaller cells: see the diff pane)"), Legend.Style.DIFF_MARK),
+                Legend.Row.heading("* a figure that differs between the policies")));
+        int legendW = Math.min(legend.preferredWidth(small), width / 4);
         int n = runs.size();
-        int cols = n <= 3 ? n : (n + 1) / 2;
-        int rows = (n + cols - 1) / cols;
-        int paneW = (width - legendW - pad) / cols;
-        int paneH = (height - y - pad) / rows;
+        int panes = n + 1;                                       // the runs, then the diff-only pane
+        int cols = panes <= 3 ? panes : (panes + 1) / 2;
+        int rows = (panes + cols - 1) / cols;
         List<RunSummary> sums = new ArrayList<>();
         for (Run r : runs) {
             sums.add(RunSummary.withoutHash(r.sim()));           // figures only; the hash reads the whole state
@@ -69,96 +78,53 @@ public final class CompareComposer {
                 figures.add(m);
             }
         }
-        int slot = 0;
-        for (CompareMetrics.Metric m : figures) {
-            for (RunSummary r : sums) {
-                slot = Math.max(slot, small.width(token(m, r, true) + "   "));
-            }
-        }
-        int perLine = Math.max(1, (paneW - 2 * pad) / slot);
-        int figureLines = (figures.size() + perLine - 1) / perLine;
-        int mapTop = big.lineHeight() + 4 + figureLines * small.lineHeight() + 4;
-        int mapW = paneW - 2 * pad;
+        y = FigureTable.draw(px, width, height, pad, y, width - 2 * pad, policies, figures, sums, small, pal) + 6;
+        int paneW = (width - legendW - 2 * pad) / cols;
+        int paneH = (height - y - pad) / rows;
+        int axisW = MapAxes.leftWidth(vp, small);
+        int axisH = MapAxes.topHeight(small);
+        int mapTop = name.lineHeight() + small.lineHeight() + 4 + axisH;
+        int mapW = paneW - 2 * pad - axisW;
         int mapH = paneH - mapTop - pad;
         if (mapW < 40 || mapH < 40) {
             throw new IllegalArgumentException("compare size " + width + "x" + height + " is too small for "
                     + n + " panes");
         }
         CellLayout layout = CellLayout.of(vp, mapW, mapH);
-        List<Simulation> sims = new ArrayList<>();
-        for (Run r : runs) {
-            sims.add(r.sim());
-        }
         List<BitSet> diffs = CellDiff.againstFirst(sims, layout, tlbCpu);
         List<CellLayout> maps = new ArrayList<>();
         int[] mapX = new int[n];
         int[] mapY = new int[n];
         int[] map = new int[mapW * mapH];
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < panes; i++) {
             int px0 = (i % cols) * paneW + pad;
             int py0 = y + (i / cols) * paneH;
-            Run r = runs.get(i);
-            BitSet diff = diffs.get(i);
+            boolean diffPane = i == n;
+            BitSet diff = diffs.get(diffPane ? 0 : i);
             String cells = diff.cardinality() + (diff.cardinality() == 1 ? " cell differs" : " cells differ");
-            String note = i == 0 ? "(reference; " + cells + " in another)"
-                    : "(" + cells + " from " + runs.get(0).policy() + ")";
-            big.draw(px, width, height, px0, py0, big.fit(r.policy(), paneW - 2 * pad), pal.text());
-            int nameW = big.width(r.policy());
-            small.draw(px, width, height, px0 + nameW + 6, py0 + big.lineHeight() - small.lineHeight(),
-                    small.fit(note, Math.max(0, paneW - 2 * pad - nameW - 6)), pal.dimText());
-            drawFigures(px, width, height, px0, py0 + big.lineHeight() + 4, slot, perLine, figures, sums, i, small, pal);
-            rasterizer.render(r.sim(), layout, layers, r.overlay().withTlbCpu(tlbCpu), pal, map);
-            CellDiff.draw(map, layout, diff, pal);
-            int mx = px0;
+            String heading = diffPane ? "where they differ" : runs.get(i).policy();
+            String note = diffPane ? cells + " from " + runs.get(0).policy() + " in any policy"
+                    : i == 0 ? "reference; " + cells + " in another" : cells + " from " + runs.get(0).policy();
+            name.draw(px, width, height, px0, py0, name.fit(heading, paneW - 2 * pad), pal.text());
+            small.draw(px, width, height, px0, py0 + name.lineHeight(), small.fit(note, paneW - 2 * pad), pal.dimText());
+            int mx = px0 + axisW;
             int my = py0 + mapTop;
+            if (diffPane) {
+                CellDiff.drawDiffOnly(sims.get(0), map, layout, diff, pal);
+            } else {
+                Run r = runs.get(i);
+                rasterizer.render(r.sim(), layout, layers, r.overlay().withTlbCpu(tlbCpu), pal, map);
+                CellDiff.draw(map, layout, diff, pal);
+                maps.add(layout);
+                mapX[i] = mx;
+                mapY[i] = my;
+            }
             for (int row = 0; row < mapH; row++) {
                 System.arraycopy(map, row * mapW, px, (my + row) * width + mx, mapW);
             }
-            maps.add(layout);
-            mapX[i] = mx;
-            mapY[i] = my;
+            MapAxes.draw(px, width, height, layout, mx, my, small, pal);
         }
-        int lx = width - legendW;
-        int used = ExportComposer.drawLegend(px, width, height, lx, y, legendW - pad, layers,
-                ExportComposer.guestsIn(sims.get(0)), pal);
-        drawDiffLegend(px, width, height, lx, y + used + 4, legendW - pad, runs.get(0).policy(), pal);
+        legend.draw(px, width, height, width - legendW - pad, y, legendW, small, pal);
         return new Picture(px, width, height, maps, mapX, mapY, diffs);
-    }
-
-    private static String token(CompareMetrics.Metric m, RunSummary s, boolean differs) {
-        return (differs ? "*" : "") + m.label().replace(" (kB)", "") + " " + m.text().apply(s)
-                + (m.label().endsWith("(kB)") ? " kB" : "");
-    }
-
-    /** The pane's figures in a grid of {@code perLine} columns; the ones that differ between the runs highlighted. */
-    private static void drawFigures(int[] px, int w, int h, int x0, int y0, int slot, int perLine,
-                                    List<CompareMetrics.Metric> figures, List<RunSummary> sums, int run, BitmapFont f,
-                                    Palette pal) {
-        for (int k = 0; k < figures.size(); k++) {
-            CompareMetrics.Metric m = figures.get(k);
-            boolean differs = m.differs(sums);
-            int x = x0 + (k % perLine) * slot;
-            int y = y0 + (k / perLine) * f.lineHeight();
-            f.draw(px, w, h, x, y, f.fit(token(m, sums.get(run), differs), slot), differs ? Palette.VERMILLION : pal.dimText());
-        }
-    }
-
-    private static void drawDiffLegend(int[] px, int w, int h, int x, int y, int lw, String reference, Palette pal) {
-        BitmapFont f = BitmapFont.SMALL;
-        f.draw(px, w, h, x, y + 2, f.fit("Compare", lw), pal.text());
-        y += f.lineHeight() + 5;
-        int s = f.lineHeight();
-        CellLayout swatch = CellLayout.of(Viewport.whole(org.splitscope.core.mem.Pfns.FRAMES_PER_2M), s, s);
-        int[] cell = new int[s * s];
-        java.util.Arrays.fill(cell, pal.panel());
-        BitSet one = new BitSet();
-        one.set(0);
-        CellDiff.draw(cell, new CellLayout(swatch.viewport(), s, s, swatch.unit(), 1, 1, 1, s, 0, 0), one, pal);
-        for (int r = 0; r < s && y + 2 + r < h; r++) {
-            System.arraycopy(cell, r * s, px, (y + 2 + r) * w + x + 4, Math.min(s, w - x - 4));
-        }
-        f.draw(px, w, h, x + 8 + s, y + 2, f.fit("differs from " + reference + " (dashed)", lw - s - 10), pal.text());
-        y += f.lineHeight() + 5;
-        f.draw(px, w, h, x, y + 2, f.fit("* figure differs", lw), Palette.VERMILLION);
     }
 }

@@ -56,7 +56,7 @@ public final class HeatMapRasterizer {
             if (side < 4) {
                 int c = base;
                 if (rmp && rmpKind > 0) {
-                    c = rmpAsid > 0 ? Palette.asidColor(rmpAsid) : Palette.VERMILLION;
+                    c = Palette.asidColor(rmpAsid);
                 }
                 if (tlb && tlbMask[i] != 0) {
                     c = (tlbMask[i] & TlbSet.RMP_HAZARD) != 0 ? Palette.TLB_HAZARD.argb()
@@ -77,7 +77,7 @@ public final class HeatMapRasterizer {
                 fill(out, w, h, x, y, side, side, base);
             }
             if (rmp && rmpKind > 0) {
-                int c = rmpAsid > 0 ? Palette.asidColor(rmpAsid) : Palette.VERMILLION;
+                int c = Palette.asidColor(rmpAsid);
                 if (rmpKind == 1) {
                     int s = Math.max(2, side / 3);
                     fill(out, w, h, x + (side - s) / 2, y + (side - s) / 2, s, s, c);
@@ -111,20 +111,21 @@ public final class HeatMapRasterizer {
                 cross(out, w, h, x, y, side, (marks[i] & 1) != 0);
             }
             if (side >= 16) {
-                BitmapFont f = BitmapFont.SMALL;
+                GlyphFont f = GlyphFont.regular(Math.min(16, side * 2 / 3));
                 if (dm) {
-                    f.draw(out, w, h, x + 2, y + 1, String.valueOf(dmLetter), Palette.contrast(dmColor));
+                    f.draw(out, w, h, x + 2, y, String.valueOf(dmLetter), Palette.contrast(dmColor));
                 }
                 if (rmp && rmpKind > 0 && side >= 24) {
                     String a = rmpAsid > 0 ? Integer.toString(rmpAsid) : "*";
-                    int bg = rmpAsid > 0 ? Palette.asidColor(rmpAsid) : Palette.VERMILLION;
+                    int bg = Palette.asidColor(rmpAsid);
                     f.draw(out, w, h, x + side - 2 - f.width(a), y + side - f.lineHeight() - 1, a, Palette.contrast(bg));
                 }
             }
         }
         grid(l, pal, out);
-        outline(l, o.selectFrom(), o.selectTo(), pal.text(), out);
-        outline(l, o.highlightFrom(), o.highlightTo(), Palette.ORANGE, out);
+        outline(l, o.selectFrom(), o.selectTo(), pal.text(), pal.text(), out);
+        // the highlighted event's frames: dashed, so it never reads as a TLB-conflict colour
+        outline(l, o.highlightFrom(), o.highlightTo(), pal.text(), pal.background(), out);
     }
 
     // ---- per-cell summaries --------------------------------------------------------------------
@@ -353,12 +354,15 @@ public final class HeatMapRasterizer {
         int x0 = Math.max(0, x);
         int x1 = Math.min(w, x + rw);
         int y1 = Math.min(h, y + rh);
+        if (x1 <= x0) {
+            return;                                         // entirely left or right of the picture
+        }
         for (int yy = Math.max(0, y); yy < y1; yy++) {
             Arrays.fill(px, yy * w + x0, yy * w + x1, c);
         }
     }
 
-    private static void stripes(int[] px, int w, int h, int x, int y, int s, int a, int b) {
+    static void stripes(int[] px, int w, int h, int x, int y, int s, int a, int b) {
         int period = Math.max(2, s / 4);
         for (int yy = 0; yy < s; yy++) {
             int py = y + yy;
@@ -374,7 +378,7 @@ public final class HeatMapRasterizer {
         }
     }
 
-    private static void dotted(int[] px, int w, int h, int x, int y, int s, int c) {
+    static void dotted(int[] px, int w, int h, int x, int y, int s, int c) {
         int light = Palette.lighten(c, 150);
         for (int yy = 0; yy < s; yy++) {
             int py = y + yy;
@@ -391,14 +395,14 @@ public final class HeatMapRasterizer {
         }
     }
 
-    private static void border(int[] px, int w, int h, int x, int y, int s, int t, int c) {
+    static void border(int[] px, int w, int h, int x, int y, int s, int t, int c) {
         fill(px, w, h, x, y, s, t, c);
         fill(px, w, h, x, y + s - t, s, t, c);
         fill(px, w, h, x, y, t, s, c);
         fill(px, w, h, x + s - t, y, t, s, c);
     }
 
-    private static void corner(int[] px, int w, int h, int x, int y, int s, boolean right, int c) {
+    static void corner(int[] px, int w, int h, int x, int y, int s, boolean right, int c) {
         int n = Math.max(2, s / 2);
         for (int yy = 0; yy < n; yy++) {
             int len = n - yy;
@@ -407,7 +411,7 @@ public final class HeatMapRasterizer {
         }
     }
 
-    private static void lightenRect(int[] px, int w, int h, int x, int y, int s, int amount) {
+    static void lightenRect(int[] px, int w, int h, int x, int y, int s, int amount) {
         for (int yy = Math.max(0, y); yy < Math.min(h, y + s); yy++) {
             for (int xx = Math.max(0, x); xx < Math.min(w, x + s); xx++) {
                 px[yy * w + xx] = Palette.lighten(px[yy * w + xx], amount);
@@ -415,7 +419,7 @@ public final class HeatMapRasterizer {
         }
     }
 
-    private static void cross(int[] px, int w, int h, int x, int y, int s, boolean big) {
+    static void cross(int[] px, int w, int h, int x, int y, int s, boolean big) {
         int n = big ? s : Math.max(3, s / 2);
         int ox = x + (s - n) / 2;
         int oy = y + (s - n) / 2;
@@ -467,7 +471,8 @@ public final class HeatMapRasterizer {
         }
     }
 
-    private static void outline(CellLayout l, long from, long to, int c, int[] px) {
+    /** Outlines the cells of [from, to): solid when {@code c1 == c2}, else dashed in the two colours. */
+    private static void outline(CellLayout l, long from, long to, int c1, int c2, int[] px) {
         if (from < 0 || to <= from) {
             return;
         }
@@ -480,7 +485,20 @@ public final class HeatMapRasterizer {
         long last = l.cellOf(b - 1);
         int t = l.side() >= 8 ? 2 : 1;
         for (long i = first; i <= last && i - first < 4096; i++) {
-            border(px, l.width(), l.height(), l.xOf(i) - t, l.yOf(i) - t, l.side() + 2 * t, t, c);
+            int x = l.xOf(i) - t;
+            int y = l.yOf(i) - t;
+            int s = l.side() + 2 * t;
+            if (c1 == c2) {
+                border(px, l.width(), l.height(), x, y, s, t, c1);
+                continue;
+            }
+            for (int k = 0; k < s; k++) {
+                int c = (k / 3) % 2 == 0 ? c1 : c2;
+                fill(px, l.width(), l.height(), x + k, y, 1, t, c);
+                fill(px, l.width(), l.height(), x + k, y + s - t, 1, t, c);
+                fill(px, l.width(), l.height(), x, y + k, t, 1, c);
+                fill(px, l.width(), l.height(), x + s - t, y + k, t, 1, c);
+            }
         }
     }
 }

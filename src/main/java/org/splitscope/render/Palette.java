@@ -36,10 +36,15 @@ public record Palette(String name, int background, int panel, int text, int dimT
     public static final Entry NOT_PRESENT = new Entry("np", YELLOW, 'N', "not present (4K PTE or whole leaf)");
     public static final Entry HOLE = new Entry("hole", 0xFF7F7F7F, 'H', "not RAM (hole)");
     public static final Entry MIXED = new Entry("mixed", 0xFFB0B0B0, '*', "mixed: frames differ (striped)");
-    // RMP
-    public static final Entry PRIVATE_2M = new Entry("p2m", VERMILLION, 'P', "private, 2M RMP entry (solid)");
-    public static final Entry PRIVATE_4K = new Entry("p4k", VERMILLION, 'p', "private, 4K RMP entries (dotted)");
-    public static final Entry PRIVATE_SOME = new Entry("psome", VERMILLION, '+', "some frames private (small mark)");
+    /**
+     * The inset of frames private to several guests at once (a cell that spans two owners); the owner
+     * colours below are the other insets. None of them is a TLB-conflict, fault or direct-map colour.
+     */
+    public static final int SEVERAL_OWNERS = 0xFF4D4D4D;
+    // RMP: the inset's shape says what is private; its colour says whose (asidColor)
+    public static final Entry PRIVATE_2M = new Entry("p2m", SEVERAL_OWNERS, 'P', "private, 2M RMP entry (solid inset)");
+    public static final Entry PRIVATE_4K = new Entry("p4k", SEVERAL_OWNERS, 'p', "private, 4K RMP entries (dotted inset)");
+    public static final Entry PRIVATE_SOME = new Entry("psome", SEVERAL_OWNERS, '+', "some frames private (small inset)");
     // TLB conflicts
     public static final Entry TLB_STALE = new Entry("stale", REDDISH_PURPLE, 'S', "stale TLB entry (corner)");
     public static final Entry TLB_MIXED = new Entry("mixedsize", ORANGE, 'Z', "mixed-size TLB entries (corner)");
@@ -55,14 +60,27 @@ public record Palette(String name, int background, int panel, int text, int dimT
     public static final List<Entry> FAULTS = List.of(RMP_FAULT, NP_FAULT);
 
     /**
-     * Owner colours for guests, one per ASID, cycling through colour-blind-safe hues that stay apart
-     * from the direct-map colours; the legend and zoomed-in cells also print the ASID.
+     * Owner colours for guests, one per ASID, cycling: dark hues (Paul Tol's indigo, wine and olive,
+     * then brown, purple and slate) that are none of the Okabe-Ito colours the direct map, the TLB
+     * conflicts (vermilion, reddish purple, orange) and the faults (black) use, so that one colour never
+     * means two things; the legend and zoomed-in cells also print the ASID.
      */
-    private static final int[] ASID = {VERMILLION, REDDISH_PURPLE, ORANGE, 0xFF8B4513, 0xFF6A3D9A, 0xFFB2182B,
-            0xFF000000, 0xFF7A5195};
+    private static final int[] ASID = {0xFF332288, 0xFF882255, 0xFF999933, 0xFF8B4513, 0xFF6A3D9A, 0xFF2F4F4F};
 
+    /** Owner colour of a guest; {@link #SEVERAL_OWNERS} for a cell whose frames belong to several. */
     public static int asidColor(int asid) {
-        return asid <= 0 ? VERMILLION : ASID[(asid - 1) % ASID.length];
+        return asid <= 0 ? SEVERAL_OWNERS : ASID[(asid - 1) % ASID.length];
+    }
+
+    /** Every colour the map gives a meaning to, for the test that no two meanings share one. */
+    public static List<Entry> meaningful(int guests) {
+        List<Entry> out = new java.util.ArrayList<>();
+        out.addAll(List.of(LEAF_1G, LEAF_2M, LEAF_4K, NOT_PRESENT, HOLE, TLB_STALE, TLB_MIXED, TLB_HAZARD, RMP_FAULT));
+        out.add(new Entry("several", SEVERAL_OWNERS, '*', "several owners"));
+        for (int g = 1; g <= Math.min(guests, ASID.length); g++) {
+            out.add(new Entry("g" + g, asidColor(g), Character.forDigit(g % 10, 10), "guest " + g));
+        }
+        return out;
     }
 
     /** Mixes {@code c} toward white by {@code amount} (0..255). */

@@ -46,9 +46,11 @@ final class Fields {
         }
     }
 
+    /** Whether the key has a value: YAML's null, and the empty value of {@code steps:} alone, are none. */
     boolean has(String key) {
         Node n = map.values().get(key);
-        return n != null && !(n instanceof Node.Scalar s && s.kind() == Node.Scalar.Kind.NULL);
+        return n != null && !(n instanceof Node.Scalar s && (s.kind() == Node.Scalar.Kind.NULL
+                || s.kind() == Node.Scalar.Kind.STRING && s.text().isEmpty()));
     }
 
     Node get(String key) {
@@ -90,47 +92,69 @@ final class Fields {
 
     long integer(String key, long min, long max) throws ScenarioException {
         Node n = require(key);
-        long v = integerOf(n, key);
-        if (v < min || v > max) {
-            throw error(n, key + " must be between " + min + " and " + max + ", got " + v);
-        }
-        return v;
+        return integerIn(n, key, min, max);
     }
 
     long integer(String key, long min, long max, long dflt) throws ScenarioException {
         return has(key) ? integer(key, min, max) : dflt;
     }
 
-    long integerOf(Node n, String what) throws ScenarioException {
-        if (n instanceof Node.Scalar s && s.text() != null) {
-            String t = s.text().trim().replace("_", "");
-            try {
-                if (t.startsWith("0x") || t.startsWith("0X")) {
-                    return Long.parseLong(t.substring(2), 16);
-                }
-                if (s.kind() == Node.Scalar.Kind.INTEGER || s.kind() == Node.Scalar.Kind.STRING) {
-                    return Long.parseLong(t);
-                }
-            } catch (NumberFormatException e) {
-                // fall through to the error below
-            }
+    /** An integer of {@code n} in [min, max]; checked before any narrowing, so 4294967297 is not 1. */
+    long integerIn(Node n, String what, long min, long max) throws ScenarioException {
+        long v = integerOf(n, what);
+        if (v < min || v > max) {
+            throw error(n, what + " must be between " + min + " and " + max + ", got " + v);
         }
-        throw error(n, what + " must be an integer (decimal or 0x hex)");
+        return v;
     }
 
+    /**
+     * An integer as YAML 1.1 writes one (decimal, 0x hex, 0b binary, leading-0 octal, underscores),
+     * unquoted or quoted alike ({@link Numbers}); it must fit in 64 bits.
+     */
+    long integerOf(Node n, String what) throws ScenarioException {
+        if (n instanceof Node.Scalar s && s.text() != null) {
+            java.math.BigInteger v = switch (s.kind()) {
+                case INTEGER -> s.integer();
+                case STRING -> Numbers.integer(s.text());
+                default -> null;
+            };
+            if (v != null && v.bitLength() <= 63) {
+                return v.longValue();
+            }
+            if (v != null) {
+                throw error(n, what + " is too large: " + Quote.of(s.text()) + " does not fit in 64 bits");
+            }
+        }
+        throw error(n, what + " must be an integer (decimal, 0x hex, 0b binary or 0-prefixed octal)");
+    }
+
+    /**
+     * A number in [min, max] ({@code 0.5}, {@code .5}, {@code 1}, {@code 0x1}); .inf and .nan are
+     * not numbers here.
+     */
     double number(String key, double min, double max, double dflt) throws ScenarioException {
         if (!has(key)) {
             return dflt;
         }
         Node n = get(key);
-        if (n instanceof Node.Scalar s && (s.kind() == Node.Scalar.Kind.INTEGER || s.kind() == Node.Scalar.Kind.FLOAT)) {
-            double v = Double.parseDouble(s.text());
-            if (!(v >= min && v <= max)) {
-                throw error(n, key + " must be between " + min + " and " + max + ", got " + s.text());
-            }
-            return v;
+        BigDecimal v = null;
+        if (n instanceof Node.Scalar s && s.text() != null && s.kind() != Node.Scalar.Kind.BOOLEAN) {
+            v = s.kind() == Node.Scalar.Kind.INTEGER ? new BigDecimal(s.integer()) : Numbers.decimal(s.text());
         }
-        throw error(n, key + " must be a number");
+        String range = "a number from " + fmt(min) + " to " + fmt(max);
+        if (v == null) {
+            throw error(n, key + " must be " + range + (n instanceof Node.Scalar s && s.text() != null
+                    ? ", got '" + Quote.of(s.text()) + "'" : ""));
+        }
+        if (v.compareTo(BigDecimal.valueOf(min)) < 0 || v.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw error(n, key + " must be " + range + ", got " + Quote.of(((Node.Scalar) n).text()));
+        }
+        return v.doubleValue();
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     boolean bool(String key, boolean dflt) throws ScenarioException {
@@ -141,48 +165,72 @@ final class Fields {
         if (n instanceof Node.Scalar s && s.kind() == Node.Scalar.Kind.BOOLEAN) {
             return Boolean.parseBoolean(s.text());
         }
-        throw error(n, key + " must be true or false");
+        throw error(n, key + " must be true or false" + (n instanceof Node.Scalar s && s.text() != null
+                ? ", got '" + Quote.of(s.text()) + "'" : ""));
     }
 
-    /** A size with a unit: B, KiB, MiB, GiB, TiB (a bare integer is bytes). */
+    /** A size with a unit: B, KiB, MiB, GiB, TiB (a bare integer is bytes); never negative. */
     long size(String key) throws ScenarioException {
         return sizeOf(require(key), key);
     }
 
     long sizeOf(Node n, String what) throws ScenarioException {
-        if (!(n instanceof Node.Scalar s) || s.text() == null) {
+        if (!(n instanceof Node.Scalar s) || s.text() == null || s.kind() == Node.Scalar.Kind.BOOLEAN) {
             throw error(n, what + " must be a size such as 4GiB");
         }
-        String t = s.text().trim();
-        if (s.kind() == Node.Scalar.Kind.INTEGER) {
-            return integerOf(n, what);
+        String t = s.text().strip();
+        Long whole = s.kind() == Node.Scalar.Kind.INTEGER ? (Long) (s.integer().bitLength() <= 63
+                ? s.integer().longValue() : null) : Numbers.longValue(t);
+        if (whole != null || s.kind() == Node.Scalar.Kind.INTEGER) {
+            if (whole == null) {
+                throw error(n, what + " is too large: " + Quote.of(t) + " bytes does not fit in 64 bits");
+            }
+            if (whole < 0) {
+                throw error(n, what + " must not be negative, got " + whole);
+            }
+            return whole;
         }
         int i = 0;
-        while (i < t.length() && (Character.isDigit(t.charAt(i)) || t.charAt(i) == '.')) {
+        while (i < t.length() && (Character.isDigit(t.charAt(i)) || t.charAt(i) == '.' || t.charAt(i) == '_')) {
             i++;
         }
         String num = t.substring(0, i);
-        String unit = t.substring(i).trim();
+        String unit = t.substring(i).strip();
         long mult = switch (unit.toLowerCase(Locale.ROOT)) {
             case "", "b" -> 1L;
             case "kib" -> 1L << 10;
             case "mib" -> 1L << 20;
             case "gib" -> 1L << 30;
             case "tib" -> 1L << 40;
-            default -> throw error(n, "unknown unit '" + unit + "' in " + what + " (use B, KiB, MiB, GiB or TiB)");
+            default -> throw error(n, "unknown unit '" + Quote.of(unit) + "' in " + what + " (use B, KiB, MiB, GiB or TiB)");
         };
-        if (num.isEmpty()) {
-            throw error(n, what + " must start with a number, e.g. 4GiB");
+        BigDecimal v = num.isEmpty() ? null : Numbers.decimal(num);
+        if (v == null) {
+            throw error(n, what + " must start with a number, e.g. 4GiB, got '" + Quote.of(t) + "'");
         }
-        try {
-            BigDecimal v = new BigDecimal(num).multiply(BigDecimal.valueOf(mult));
-            if (v.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0 || v.stripTrailingZeros().scale() > 0) {
-                throw error(n, what + " is not a whole number of bytes: " + t);
-            }
-            return v.longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw error(n, what + " is not a size: " + t);
+        BigDecimal bytes = v.multiply(BigDecimal.valueOf(mult));
+        if (bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            throw error(n, what + " is too large: " + Quote.of(t));
         }
+        if (bytes.stripTrailingZeros().scale() > 0) {
+            throw error(n, what + " is not a whole number of bytes: " + Quote.of(t));
+        }
+        return bytes.longValueExact();
+    }
+
+    /** A value that must be one of {@code allowed}, compared as written. */
+    String choice(String key, String dflt, List<String> allowed) throws ScenarioException {
+        if (!has(key)) {
+            return dflt;
+        }
+        Node n = get(key);
+        if (n instanceof Node.Scalar s && s.text() != null && allowed.contains(s.text().strip())) {
+            return s.text().strip();
+        }
+        String got = n instanceof Node.Scalar s && s.text() != null ? "'" + Quote.of(s.text()) + "'" : "a "
+                + (n instanceof Node.ListNode ? "list" : "mapping");
+        throw error(n, key + " must be one of " + String.join(", ", allowed.stream().map(a -> '"' + a + '"').toList())
+                + ", got " + got);
     }
 
     List<Node> list(String key) throws ScenarioException {
@@ -196,8 +244,8 @@ final class Fields {
         throw error(n, key + " must be a list");
     }
 
-    /** An integer or a list of integers. */
-    List<Long> integers(String key) throws ScenarioException {
+    /** An integer in [min, max], or a list of them. */
+    List<Long> integers(String key, long min, long max) throws ScenarioException {
         Node n = require(key);
         List<Long> out = new ArrayList<>();
         if (n instanceof Node.ListNode l) {
@@ -205,10 +253,10 @@ final class Fields {
                 throw error(n, key + " must not be empty");
             }
             for (Node item : l.items()) {
-                out.add(integerOf(item, key));
+                out.add(integerIn(item, key, min, max));
             }
         } else {
-            out.add(integerOf(n, key));
+            out.add(integerIn(n, key, min, max));
         }
         return out;
     }

@@ -27,8 +27,11 @@ sealed interface Node {
         }
     }
 
-    /** A scalar; {@code kind} says how the parser typed it. */
-    record Scalar(String text, Kind kind, int line, int column) implements Node {
+    /**
+     * A scalar; {@code kind} says how the parser typed it; {@code integer} is the parser's value of
+     * an INTEGER (YAML 1.1 forms included: 0x, 0b, leading-0 octal, underscores), else null.
+     */
+    record Scalar(String text, Kind kind, java.math.BigInteger integer, int line, int column) implements Node {
         enum Kind { STRING, INTEGER, FLOAT, BOOLEAN, NULL }
     }
 }

@@ -4,7 +4,7 @@ package org.splitscope.scenario;
  * A problem with a scenario, ptdump or meminfo file, with where it is: {@code file:line:column: cause}.
  * Line and column are 1-based; 0 means unknown.
  */
-public final class ScenarioException extends Exception {
+public class ScenarioException extends Exception {
     private final String file;
     private final int line;
     private final int column;

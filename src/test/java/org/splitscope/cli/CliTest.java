@@ -107,6 +107,20 @@ class CliTest {
     }
 
     @Test
+    @DisplayName("R4: the readable summary prints DirectMap1G only with gbpages on, as arch_report_meminfo does; JSON keeps the key")
+    void directMap1gLine(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("nogb.yaml");
+        Files.writeString(f, "splitscope: 1\nname: no gbpages\nmachine: { ram: 4GiB, cpus: 2, gbpages: false }\n"
+                + "policy: none\nsteps:\n  - { op: host-read, cpu: 0, pfn: 5 }\n");
+        Result text = cli("run", "--scenario", f.toString());
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out()).contains("DirectMap2M:").doesNotContain("DirectMap1G");
+        assertThat(cli("run", "--scenario", f.toString(), "--json").json().get("meminfo").get("DirectMap1G").asLong())
+                .isZero();
+        assertThat(cli("run", "--scenario", "overlap-crash").out()).contains("DirectMap1G:");
+    }
+
+    @Test
     @DisplayName("bad input: one clean line on stderr and exit status 2")
     void badInput(@TempDir Path dir) throws Exception {
         assertOneCleanLine(cli("run", "--scenario", "no-such-thing"));

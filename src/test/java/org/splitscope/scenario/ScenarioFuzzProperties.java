@@ -39,7 +39,9 @@ class ScenarioFuzzProperties {
         Arbitrary<String> token = Arbitraries.of(":", "-", "{", "}", "[", "]", "\"", "'", "#", "\n", "  ", "\t", "0x",
                 "-1", "99999999999999999999", "1.5", "GiB", "TB", "asid", "pfn", "op", "level", "2M", "3M", "&a", "*a",
                 "!!java.lang.Runtime", "null", "~", "yes", "workload", "kind", "count: 1000000000000", "ram: 1TiB",
-                "boot: ptdump:../../etc/passwd", "boot: meminfo:/dev/zero", "splitscope: 2", "guest: [1, 2]");
+                "boot: ptdump:../../etc/passwd", "boot: meminfo:/dev/zero", "splitscope: 2", "guest: [1, 2]", "kernel: 6.8",
+                "kernel: \"5.4\"", "invlpgb: maybe", "0x1", "1_0", ".inf", ".nan", "4294967297", "-4294967295", "1e400",
+                "holes: [ { start: -1, size: 4KiB } ]");
         Arbitrary<int[]> edit = Combinators.combine(Arbitraries.integers().between(0, 3),
                 Arbitraries.integers().between(0, 100_000), Arbitraries.integers().between(1, 40))
                 .as((k, at, len) -> new int[] {k, at, len});

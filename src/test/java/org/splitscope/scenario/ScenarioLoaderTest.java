@@ -85,7 +85,7 @@ class ScenarioLoaderTest {
 
     @ParameterizedTest(name = "{2}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            cpus: 4|colour: red\\n  cpus: 4|t.yaml:9:3: unknown key 'colour' in machine (expected one of: ram, holes, cpus, gbpages, boot, tlb)
+            cpus: 4|colour: red\\n  cpus: 4|t.yaml:9:3: unknown key 'colour' in machine (expected one of: ram, holes, cpus, gbpages, boot, tlb, kernel, invlpgb)
             - { op: launch, guest: 1, caption: go }|- { op: jump, guest: 1 }|t.yaml:18:11: unknown op 'jump'
             policy: none|policy: nonsense|t.yaml:12:9: unknown policy 'nonsense'
             ram: 4GiB|ram: 4GB|t.yaml:7:8: unknown unit 'GB' in ram (use B, KiB, MiB, GiB or TiB)
@@ -96,7 +96,7 @@ class ScenarioLoaderTest {
             splitscope: 1|splitscope: 2|t.yaml:1:13: format version 2 is not supported by this build (it reads 1)
             pfn: 0x40200, level: 4K, gpa|pfn: 0xc0000, level: 4K, gpa|t.yaml:19:34: pfn 0xc0000 is in a hole (not RAM)
             cpu: 3,|cpu: 9,|t.yaml:21:28: cpu must be between 0 and 3, got 9
-            fraction: 0.5|fraction: 1.5|t.yaml:26:65: fraction must be between 0.0 and 1.0, got 1.5
+            fraction: 0.5|fraction: 1.5|t.yaml:26:65: fraction must be a number from 0 to 1, got 1.5
             count: 10, level: 2M|count: 10, level: 3M|t.yaml:27:
             """)
     @DisplayName("every error names the file, line, column and cause")
@@ -123,7 +123,7 @@ class ScenarioLoaderTest {
     @Test
     @DisplayName("files that do not exist, and built-in names that do not exist")
     void missingFiles() {
-        assertThatThrownBy(() -> ScenarioLoader.load("/nonexistent/x.yaml")).hasMessage("/nonexistent/x.yaml: no such file");
+        assertThatThrownBy(() -> ScenarioLoader.load("/nonexistent/x.yaml")).hasMessage("/nonexistent/x.yaml: no such file or directory");
         assertThatThrownBy(() -> ScenarioLoader.load("overlap-crush"))
                 .hasMessageContaining("no such built-in scenario or file").hasMessageContaining("overlap-crash");
         String yaml = "splitscope: 1\nmachine:\n  boot: ptdump:missing.txt\n";

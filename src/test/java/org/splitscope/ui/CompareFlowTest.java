@@ -15,6 +15,7 @@ import org.splitscope.core.history.Position;
 import org.splitscope.export.CsvExport;
 import org.splitscope.export.GifWriter;
 import org.splitscope.export.PngWriter;
+import org.splitscope.render.CellDiff;
 import org.splitscope.render.CellLayout;
 import org.splitscope.render.Palette;
 import org.testfx.api.FxRobot;
@@ -34,7 +35,7 @@ class CompareFlowTest extends AppWindowTest {
     int corner(HeatMap m, long pfn) {
         CellLayout l = skin(m).layout();
         long c = l.cellOf(pfn);
-        return skin(m).pixel(l.xOf(c), l.yOf(c));
+        return skin(m).pixel(l.xOf(c) + 1, l.yOf(c) + 1);       // where CellDiff's thin inset outline runs
     }
 
     void startComparing(FxRobot robot) {
@@ -96,7 +97,7 @@ class CompareFlowTest extends AppWindowTest {
     }
 
     @Test
-    @DisplayName("the diff marks on screen: exactly the cells that differ carry the dashed frame")
+    @DisplayName("the diff marks on screen: exactly the cells that differ carry the thin outline")
     void diffOnScreen(FxRobot robot) {
         startComparing(robot);
         robot.interact(() -> view.heatMap.requestFocus());
@@ -107,6 +108,7 @@ class CompareFlowTest extends AppWindowTest {
         BitSet expected = new BitSet();
         expected.set((int) l.cellOf(0x20000));
         assertThat(differs).as("only the region that split differs").isEqualTo(expected);
+        assertThat(l.side()).as("cells large enough to carry a mark").isGreaterThanOrEqualTo(CellDiff.MIN_MARKED_SIDE);
         int text = Palette.LIGHT.text();
         for (HeatMap m : view.compareView.maps) {
             for (int i = 0; i < l.cells(); i++) {

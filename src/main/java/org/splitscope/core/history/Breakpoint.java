@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import org.splitscope.core.event.EventKind;
 import org.splitscope.core.event.SimEvent;
+import org.splitscope.core.mem.MachineSpec;
 import org.splitscope.core.mem.Pfns;
+import org.splitscope.core.rmp.RmpTable;
 import org.splitscope.core.tlb.TlbSet;
 
 /**
@@ -91,8 +93,8 @@ public record Breakpoint(int kinds, long pfnFrom, long pfnTo, int asid, int cpu,
                         throw new IllegalArgumentException("pfn range " + val + " ends before it starts");
                     }
                 }
-                case "guest", "asid" -> asid = (int) number(val, key);
-                case "cpu" -> cpu = (int) number(val, key);
+                case "guest", "asid" -> asid = (int) within(number(val, key), key, 1, RmpTable.MAX_ASID);
+                case "cpu" -> cpu = (int) within(number(val, key), key, 0, MachineSpec.MAX_CPUS - 1);
                 case "tlb" -> tlb = switch (val.toLowerCase(Locale.ROOT)) {
                     case "stale" -> TlbSet.STALE;
                     case "mixed-size", "mixed" -> TlbSet.MIXED_SIZE;
@@ -105,6 +107,14 @@ public record Breakpoint(int kinds, long pfnFrom, long pfnTo, int asid, int cpu,
             }
         }
         return new Breakpoint(kinds, from, to, asid, cpu, tlb);
+    }
+
+    /** {@code v} if in [min, max], checked before narrowing (cpu=4294967296 is not cpu 0; issue 14 item 4). */
+    private static long within(long v, String what, long min, long max) {
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(what + "=" + v + ": must be from " + min + " to " + max);
+        }
+        return v;
     }
 
     private static long number(String s, String what) {

@@ -7,9 +7,11 @@ package org.splitscope.core.history;
  */
 public record HistoryBudget(long bytes) {
     public static final HistoryBudget DEFAULT = new HistoryBudget(512L << 20);
+    /** The smallest budget. */
+    public static final long MIN_BYTES = 8L << 20;
 
     public HistoryBudget {
-        if (bytes < (8L << 20)) {
+        if (bytes < MIN_BYTES) {
             throw new IllegalArgumentException("history budget must be at least 8 MiB");
         }
     }

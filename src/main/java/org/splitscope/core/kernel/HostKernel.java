@@ -269,10 +269,11 @@ public final class HostKernel {
     /**
      * set_direct_map_valid_noflush(pfn, n, valid) (R8, R28): one change_page_attr call over n frames
      * that marks them present or not present. It walks the range as __change_page_attr() does: a
-     * whole aligned 1G or 2M leaf inside what is left of the range is changed in place and keeps its
-     * size (__should_split_large_page(): "All checks passed. Update the large page mapping"); a large
-     * leaf the range covers only in part is split first (with its flush). Makes no flush; callers
-     * flush.
+     * large leaf already in the requested state is left alone whatever the range covers of it
+     * (__should_split_large_page(): "if (pgprot_val(req_prot) == pgprot_val(old_prot)) ... return 0");
+     * a whole aligned 1G or 2M leaf inside what is left of the range is changed in place and keeps
+     * its size ("All checks passed. Update the large page mapping"); a large leaf the range covers only
+     * in part is split first (with its flush). Makes no flush; callers flush.
      */
     public void setDirectMapValidNoflush(int cpu, long pfn, long npages, boolean valid) {
         cpaBegin(cpu, CpaKind.VALID_NOFLUSH_RANGE, pfn, npages);
@@ -281,6 +282,10 @@ public final class HostKernel {
         while (p < end) {
             int gig = Pfns.gig(p);
             if (dm.gigKind(gig) == DirectMap.LEAF_1G) {
+                if (dm.gigLeafPresent(gig) == valid) {
+                    p = Pfns.gigBase(gig) + Pfns.FRAMES_PER_1G;           // same protections: nothing to do
+                    continue;
+                }
                 if (p == Pfns.gigBase(gig) && end - p >= Pfns.FRAMES_PER_1G) {
                     if (dm.gigLeafPresent(gig) != valid) {
                         dm.setLeafPresent1g(gig, valid, step);
@@ -295,6 +300,10 @@ public final class HostKernel {
             long regionEnd = Pfns.regionBase(region) + Pfns.FRAMES_PER_2M;
             byte kind = dm.regionKind(region);
             if (kind == DirectMap.LEAF_2M) {
+                if (dm.regionLeafPresent(region) == valid) {
+                    p = regionEnd;                                         // same protections
+                    continue;
+                }
                 if (p == Pfns.regionBase(region) && end >= regionEnd) {
                     if (dm.regionLeafPresent(region) != valid) {
                         dm.setLeafPresent2m(region, valid, step);
@@ -401,7 +410,9 @@ public final class HostKernel {
 
     /**
      * Flushes a range as cpa_flush() does (R8): one on_each_cpu(__cpa_flush_tlb) that flushes each
-     * page when {@code npages <= 33} (IPIs under both kernel profiles, R18), else flush_tlb_all().
+     * page when {@code npages <= 33} (IPIs under both kernel profiles, as DOMAIN.md R18 says), else
+     * flush_tlb_all(). The guest_memfd series flushes with flush_tlb_kernel_range(), which on 6.18
+     * with INVLPGB would broadcast instead; DOMAIN.md's gmem-no-direct-map row asks for this flush.
      */
     public void flushRange(int cpu, long pfn, long npages) {
         if (npages > SINGLE_PAGE_FLUSH_CEILING) {

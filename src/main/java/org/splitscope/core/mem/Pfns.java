@@ -60,4 +60,19 @@ public final class Pfns {
         }
         return String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
     }
+
+    /**
+     * Exact size in the largest unit that divides it: 16 TiB + 1 GiB is "16385 GiB", never a rounded
+     * "16.0 TiB" (issue 14 item 5: a user must be able to tell, and write, the exact value).
+     */
+    public static String exactBytes(long b) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        long v = b;
+        int u = 0;
+        while (u < units.length - 1 && v != 0 && v % 1024 == 0) {
+            v /= 1024;
+            u++;
+        }
+        return v + " " + units[u];
+    }
 }

@@ -11,11 +11,14 @@ import org.splitscope.core.kernel.RmpRequest;
  * false) call per folio followed by one flush of the folio's range.
  *
  * <ul>
- *   <li>make_private: when any frame of the folio is still mapped, one change_page_attr call makes
- *       the whole folio not present (R8, R28): a 2M folio under a 2M leaf makes that leaf not
- *       present in place, without a split; under a 1G leaf, one 1G split first; a 4K folio under a
- *       large leaf splits down to its PTE. Then one range flush of the folio (R8: per page for a 4K
- *       folio, flush_tlb_all() for 512 pages).</li>
+ *   <li>make_private of a folio still wholly mapped (its first private fault: the series zaps a
+ *       folio once, kvm_gmem_folio_zap_direct_map() guarded by kvm_gmem_folio_no_direct_map()): one
+ *       change_page_attr call makes the whole folio not present (R8, R28): a 2M folio under a 2M leaf
+ *       makes that leaf not present in place, without a split; under a 1G leaf, one 1G split first; a
+ *       4K folio under a large leaf splits down to its PTE. Then one range flush of the folio (R8: per
+ *       page for a 4K folio, flush_tlb_all() for 512 pages). A folio already zapped once and partly
+ *       converted back to shared in place (R21; DOMAIN.md is silent on it) has only the frames of this
+ *       RMPUPDATE unmapped again: its other shared frames are the host's bounce buffers now.</li>
  *   <li>make_shared: set_direct_map_valid_noflush(.., true) over the frames made shared, no flush.
  *       The series restores a folio when guest_memfd frees it; SplitScope converts in place (R21),
  *       so it restores exactly the frames the RMPUPDATE makes shared: the whole folio when the
@@ -42,6 +45,10 @@ public final class GmemNoDirectMap implements Policy {
         if (request.assign()) {
             long base = Math.min(request.folioBase(), request.pfn());
             long n = Math.max(request.folio().frames(), request.npages());
+            if (any(dm, base, n, false)) {                  // zapped before: only what turns private now
+                base = request.pfn();
+                n = request.npages();
+            }
             if (any(dm, base, n, true)) {
                 kernel.setDirectMapValidNoflush(request.cpu(), base, n, false);
                 kernel.flushRange(request.cpu(), base, n);

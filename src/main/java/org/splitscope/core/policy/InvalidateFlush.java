@@ -10,6 +10,11 @@ import org.splitscope.core.kernel.RmpRequest;
  * {@link InvalidateNoflush}, then flush the range as cpa_flush() does (R8): per page on every CPU
  * for 1 frame, flush_tlb_all() for 512. Trades: no stale TLB entries, at the price of a broadcast
  * TLB flush on every RMPUPDATE.
+ *
+ * <p>DOMAIN.md models v7 as v1's per-page invalidation plus a range flush. v7 itself called
+ * set_memory_np() / set_memory_p() over the 1 or 512 pages, one change_page_attr call each way, whose
+ * cpa_flush() flushed the range (and which would change a whole 2M leaf in place); the table row is
+ * what this class follows.
  */
 public final class InvalidateFlush extends InvalidateNoflush {
     @Override

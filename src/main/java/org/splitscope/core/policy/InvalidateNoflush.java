@@ -14,8 +14,10 @@ import org.splitscope.core.kernel.RmpRequest;
  * change_page_attr call under the global cpa_lock, and the invalidated PTEs are never flushed, so
  * stale 4K TLB entries stay behind (the thread's "where _is_ the TLB flushing here?").
  *
- * <p>v1 restores after the RMPUPDATE; DOMAIN.md R12 runs every hook before it. Nothing runs in
- * between in the simulation, so the end state is the same; only the micro-event order differs.
+ * <p>v1 restores after the RMPUPDATE, and only when it succeeded; DOMAIN.md R12 runs every hook
+ * before it. When the RMPUPDATE succeeds nothing runs in between, so the end state is the same and
+ * only the micro-event order differs; when it fails (a 2M release over PSMASHed entries:
+ * FAIL_OVERLAP) the PTEs are already present again here, where v1 would have left them out.
  */
 public class InvalidateNoflush implements Policy {
     @Override

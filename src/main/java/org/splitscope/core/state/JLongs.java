@@ -2,9 +2,15 @@ package org.splitscope.core.state;
 
 import java.util.Arrays;
 
-/** A journaled {@code long} array. */
+/**
+ * A journaled {@code long} array. Its length may grow ({@link #grow}); the growth is journaled like
+ * any write, so undoing past it gives back the shorter array and the state hash of a position does
+ * not depend on the route to it.
+ */
 public final class JLongs extends JArray {
-    private final long[] a;
+    /** The journal index that stands for "the length" (no element has it: lengths are ints). */
+    private static final long LENGTH = Long.MAX_VALUE >>> 16;
+    private long[] a;
 
     public JLongs(Journal journal, String name, int length) {
         super(journal, name);
@@ -41,6 +47,23 @@ public final class JLongs extends JArray {
         }
     }
 
+    /**
+     * Makes the array {@code length} long, the new elements {@code fill}; journaled, so an undo to
+     * before this call shortens the array again (the map that uses it rehashes after growing).
+     */
+    public void grow(int length, long fill) {
+        if (length <= a.length) {
+            throw new IllegalArgumentException("grow to " + length + " but the array has " + a.length);
+        }
+        if (journal.recording()) {
+            journal.record(id, LENGTH, a.length);
+        }
+        int old = a.length;
+        a = Arrays.copyOf(a, length);
+        Arrays.fill(a, old, length, fill);
+        dirty = true;
+    }
+
     /** Initial value of every element, without journaling (construction only). */
     public void init(long v) {
         Arrays.fill(a, v);
@@ -54,7 +77,11 @@ public final class JLongs extends JArray {
     @Override
     void restore(long index, long oldValue) {
         dirty = true;
-        a[(int) index] = (long) oldValue;
+        if (index == LENGTH) {
+            a = Arrays.copyOf(a, (int) oldValue);      // every write beyond it was undone before
+        } else {
+            a[(int) index] = oldValue;
+        }
     }
 
     @Override
@@ -65,7 +92,12 @@ public final class JLongs extends JArray {
     @Override
     public void restoreSnapshot(Object snapshot) {
         dirty = true;
-        System.arraycopy((long[]) snapshot, 0, a, 0, a.length);
+        long[] s = (long[]) snapshot;
+        if (s.length == a.length) {
+            System.arraycopy(s, 0, a, 0, a.length);
+        } else {
+            a = s.clone();                              // taken before or after a grow
+        }
     }
 
     @Override

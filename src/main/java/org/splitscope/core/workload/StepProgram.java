@@ -33,10 +33,23 @@ public final class StepProgram {
         }
         starts[blocks.size()] = s;
         this.size = s;
+        if (s > StepCount.MAX) {
+            throw new IllegalArgumentException("the steps expand to " + s + " steps, more than the " + StepCount.MAX
+                    + " a run may have");
+        }
     }
 
-    /** Expands the items; throws IllegalArgumentException when a workload names an undeclared guest. */
+    /**
+     * Expands the items; throws IllegalArgumentException when a workload names an undeclared guest,
+     * or when the steps number more than {@link StepCount#MAX}.
+     */
     public static StepProgram expand(List<ProgramItem> items, MemoryPlan plan, DirectMap dm, int cpus, long seed) {
+        return expand(items, plan, dm, RamFrames.of(dm), cpus, seed);
+    }
+
+    /** As above, with the machine's RAM ranges known ({@link org.splitscope.core.mem.MachineSpec#ramRanges()}). */
+    public static StepProgram expand(List<ProgramItem> items, MemoryPlan plan, DirectMap dm, RamFrames ram, int cpus,
+                                     long seed) {
         List<Block> blocks = new ArrayList<>();
         java.util.Map<Integer, Long> acceptCursor = new java.util.HashMap<>();
         int ordinal = 0;
@@ -53,8 +66,8 @@ public final class StepProgram {
                     Block b = switch (g.spec()) {
                         case WorkloadSpec.LazyAccept la -> new LazyAcceptBlock(la, plan, seed, acceptCursor, g.caption());
                         case WorkloadSpec.Conversions cv -> new ConversionsBlock(cv, plan, seed, ordinal, g.caption());
-                        case WorkloadSpec.HostActivity ha -> new HostActivityBlock(ha, plan, dm, cpus, seed, ordinal,
-                                g.caption());
+                        case WorkloadSpec.HostActivity ha -> new HostActivityBlock(ha, plan, ram, cpus, seed,
+                                ordinal, g.caption());
                     };
                     if (b.size() > 0) {
                         blocks.add(b);
@@ -210,20 +223,25 @@ public final class StepProgram {
     private static final class HostActivityBlock implements Block {
         private final WorkloadSpec.HostActivity spec;
         private final MemoryPlan plan;
-        private final DirectMap dm;
+        private final RamFrames ram;
         private final int cpus;
         private final long seed;
         private final int ordinal;
         private final String caption;
+        /** The lowest host frame, found once when first needed (-1: not yet). */
+        private long lowestHost = -1;
 
-        HostActivityBlock(WorkloadSpec.HostActivity spec, MemoryPlan plan, DirectMap dm, int cpus, long seed,
-                          int ordinal, String caption) {
+        HostActivityBlock(WorkloadSpec.HostActivity spec, MemoryPlan plan, RamFrames ram, int cpus,
+                          long seed, int ordinal, String caption) {
             if (spec.cpus() > cpus) {
                 throw new IllegalArgumentException("host-activity: cpus " + spec.cpus() + " but the machine has " + cpus);
             }
+            if (ram.count() == 0) {
+                throw new IllegalArgumentException("host-activity: the machine has no RAM");
+            }
             this.spec = spec;
             this.plan = plan;
-            this.dm = dm;
+            this.ram = ram;
             this.cpus = spec.cpus();
             this.seed = seed;
             this.ordinal = ordinal;
@@ -246,14 +264,15 @@ public final class StepProgram {
             return new Step.HostActivity(cpu, pfn, write);
         }
 
-        /** A frame the host itself uses: RAM that is not guest memory (R22). */
+        /**
+         * A frame the host itself uses: RAM that is not guest memory (R22). Up to 16 seeded tries
+         * among the RAM frames (the n-th RAM frame found through the RAM ranges, O(log ranges): a
+         * machine that is mostly holes costs no more than one without), then the lowest host frame.
+         * Without holes the n-th RAM frame is frame n, as it always was.
+         */
         private long hostFrame(long r) {
-            long frames = dm.frames();
             for (int attempt = 0; attempt < 16; attempt++) {
-                long pfn = Mix.below(Mix.mix(r + attempt), frames);
-                if (!dm.isRam(pfn)) {
-                    continue;
-                }
+                long pfn = ram.nth(Mix.below(Mix.mix(r + attempt), ram.count()));
                 GuestPlacement g = plan.guestOfRegion(Pfns.region(pfn));
                 if (g == null) {
                     return pfn;
@@ -266,12 +285,10 @@ public final class StepProgram {
                     }
                 }
             }
-            for (long pfn = 0; pfn < frames; pfn++) {
-                if (dm.isRam(pfn) && !plan.isGuestFrame(pfn)) {
-                    return pfn;
-                }
+            if (lowestHost < 0) {
+                lowestHost = ram.lowestHostFrame(plan);
             }
-            return 0;
+            return lowestHost;
         }
     }
 }

@@ -233,6 +233,33 @@ class KernelFidelityTest {
         assertThat(s.directMap().regionLeafPresent((int) (G / 512))).isTrue();
     }
 
+    @Test
+    @DisplayName("R28: gmem-no-direct-map converting a zapped 2M folio in place unmaps only what turns private again")
+    void gmemPartialConversion() {
+        Simulation s = run(machine(KernelProfile.V6_18), "gmem-no-direct-map", PageSize.M2,
+                new Step.Assign(1, A, PageSize.M2, -1, null),
+                new Step.Psmash(A, null),
+                new Step.Release(A + 3, PageSize.K4, null),        // the host's bounce buffer, mapped again
+                new Step.Release(A + 5, PageSize.K4, null),
+                new Step.Assign(1, A + 5, PageSize.K4, -1, null));  // back to private: only A+5 unmapped
+        assertThat(s.directMap().mapped(A + 3)).isTrue();
+        assertThat(s.directMap().mapped(A + 5)).isFalse();
+        assertThat(s.directMap().mapped(A + 6)).isFalse();
+        assertThat(s.kernel().hostAccess(0, A + 3, true, AccessPurpose.SCENARIO))
+                .isEqualTo(HostKernel.AccessResult.OK);
+    }
+
+    @Test
+    @DisplayName("R8: a large leaf already in the requested state is not split, whatever the range covers of it")
+    void sameProtectionsNoSplit() {
+        Simulation s = sim(machine(KernelProfile.V6_18), "none", PageSize.K4);
+        s.kernel().setDirectMapValidNoflush(0, A + 1, 3, true);
+        s.kernel().setDirectMapValidNoflush(0, 2 * G + 7, 100, true);
+        assertThat(c(s, Counter.LEVEL2_SPLITS) + c(s, Counter.LEVEL3_SPLITS)).isZero();
+        assertThat(s.directMap().leafSize(A)).isEqualTo(PageSize.M2);
+        assertThat(c(s, Counter.CPA_CALLS)).isEqualTo(2);
+    }
+
     // ---- R5 / R29 ----------------------------------------------------------------------------
 
     @Test
