@@ -76,6 +76,7 @@ final class BulkRunner {
                         sync(pos);
                         sim.execute(cur.step());
                     }
+                    window.forget(cur.slot());
                     cur.advance();
                     pos++;
                     continue;

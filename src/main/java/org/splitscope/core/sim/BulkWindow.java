@@ -51,6 +51,12 @@ final class BulkWindow {
     private final CostConstants c;
     private long[] firstRound = new long[0];
     private long[] rounds = new long[0];
+    /**
+     * What phase 1 learnt and is still true, for the cursor {@link #knownFor}: per guest of the
+     * workload, its rounds from its next one up to this one are plain (-1: nothing known).
+     */
+    private long[] knownPlain = new long[0];
+    private AcceptCursor knownFor;
     private long[] clock = new long[0];
     private long[] count = new long[0];
     private boolean[] started = new boolean[0];
@@ -80,12 +86,22 @@ final class BulkWindow {
         if (firstRound.length < n) {
             firstRound = new long[n];
             rounds = new long[n];
+            knownPlain = new long[n];
+            knownFor = null;
+        }
+        if (knownFor != cur) {
+            java.util.Arrays.fill(knownPlain, -1);
+            knownFor = cur;
         }
         cur.roundsBefore(end, rounds);
         for (int i = 0; i < n; i++) {
             firstRound[i] = cur.nextRound(i);
             if (rounds[i] > firstRound[i]) {
-                long plainTo = plainRounds(cur, i, firstRound[i], rounds[i]);
+                long plainTo = knownPlain[i];
+                if (plainTo < rounds[i]) {
+                    plainTo = plainRounds(cur, i, Math.max(firstRound[i], plainTo), rounds[i]);
+                    knownPlain[i] = plainTo;
+                }
                 if (plainTo < rounds[i]) {
                     end = Math.min(end, cur.indexOf(i, plainTo));
                     cur.roundsBefore(end, rounds);       // the window now ends before guest i's step
@@ -225,6 +241,21 @@ final class BulkWindow {
         cost.acceptBegin(firstStart);
         cost.acceptEnd(lastEnd, total * g.folioBytes);
         steps += total;
+    }
+
+    /**
+     * Forgets what phase 1 learnt about guest {@code slot} of the cursor's workload, after one of its
+     * steps went another way (one at a time, or the step path). Defensive: such a step is either plain
+     * (and changes nothing that makes the guest's later steps plain) or the first step that is not,
+     * where the knowledge ends anyway; forgetting costs one scan. A step of one guest cannot change
+     * what makes another guest's steps plain: they own their regions and their CPUs, a flush only
+     * empties TLBs, and a split only turns large leaves into tables. Any other kind of step ends the
+     * cursor, and with it everything learnt.
+     */
+    void forget(int slot) {
+        if (slot < knownPlain.length) {
+            knownPlain[slot] = -1;
+        }
     }
 
     /** Kinds of event a plain accept makes, in the step path's order; a window counts them instead of building them. */

@@ -59,6 +59,9 @@ final class LazyAcceptBlock implements StepProgram.Block {
 
     /** Steps before round t: the sum over guests of min(count, t). */
     long before(long t) {
+        if (t <= sortedCounts[0]) {
+            return t * guests.length;                // every guest has a step in each of those rounds
+        }
         long s = 0;
         for (long c : counts) {
             s += Math.min(c, t);
@@ -68,6 +71,9 @@ final class LazyAcceptBlock implements StepProgram.Block {
 
     /** The round of step k: the largest t with before(t) <= k. */
     long roundOf(long k) {
+        if (k < sortedCounts[0] * guests.length) {
+            return k / guests.length;                // all guests still take turns
+        }
         long lo = 0;
         long hi = sortedCounts[sortedCounts.length - 1];
         while (lo < hi) {
@@ -84,6 +90,9 @@ final class LazyAcceptBlock implements StepProgram.Block {
     /** The guest index of step k, which lies in round t. */
     int guestOf(long k, long t) {
         long within = k - before(t);
+        if (t < sortedCounts[0]) {
+            return (int) within;
+        }
         for (int i = 0; i < guests.length; i++) {
             if (counts[i] > t) {
                 if (within == 0) {
@@ -98,6 +107,9 @@ final class LazyAcceptBlock implements StepProgram.Block {
     /** Step k's index in the block: round t, guest i (which has a step in round t). */
     long indexOf(int i, long t) {
         long k = before(t);
+        if (t < sortedCounts[0]) {
+            return k + i;
+        }
         for (int j = 0; j < i; j++) {
             if (counts[j] > t) {
                 k++;

@@ -69,7 +69,7 @@ class BulkModeProperties {
                 m = m.withBoot(new BootLayout.All4K());
             }
             if (hole) {
-                m = m.withHoles(List.of(new PfnRange(3000, 3000 + 1500)));   // a hole low in memory, partly in a region
+                m = m.withHoles(List.of(new PfnRange(HOLE_FROM, HOLE_TO)));    // a hole low in memory, partly in regions
             }
             return new Machine(m, g + "GiB/" + c + "cpus/" + k.id() + (gb ? "/gb" : "") + (inv ? "/invlpgb" : "")
                     + "/tlb" + t.entries4k() + "/layout" + l + (hole ? "/hole" : ""));
@@ -283,11 +283,23 @@ class BulkModeProperties {
         };
     }
 
-    /** A frame of the machine, in the top quarter (where guests live) three times in four. */
+    /**
+     * A frame of the machine, in the top quarter (where guests live) three times in four, never in the
+     * 2M regions the hole of {@link #machines()} touches (a scenario cannot name a frame of a hole,
+     * R1: the loader rejects it).
+     */
     private static long frame(long r, long frames, PageSize level) {
         long f = r % 4 == 0 ? r % frames : frames - 1 - (r >>> 2) % (frames / 4);
+        if (f >= HOLE_REGIONS_FROM && f < HOLE_REGIONS_TO) {
+            f = HOLE_REGIONS_TO + (f - HOLE_REGIONS_FROM);
+        }
         return level.base(f);
     }
+
+    private static final long HOLE_FROM = 3000;
+    private static final long HOLE_TO = 4500;
+    private static final long HOLE_REGIONS_FROM = PageSize.M2.base(HOLE_FROM);
+    private static final long HOLE_REGIONS_TO = PageSize.M2.base(HOLE_TO) + Pfns.FRAMES_PER_2M;
 
     /** Records the events bulk mode still builds, each with the position it was emitted at. */
     static final class Recorder implements EventSink {
