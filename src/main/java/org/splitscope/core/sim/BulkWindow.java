@@ -58,8 +58,6 @@ final class BulkWindow {
     private long[] knownPlain = new long[0];
     private AcceptCursor knownFor;
     private long[] clock = new long[0];
-    private long[] count = new long[0];
-    private boolean[] started = new boolean[0];
     /** Steps settled, for the counters and event counts: each is one of everything a plain accept does. */
     private long steps;
 
@@ -173,38 +171,34 @@ final class BulkWindow {
         int vcpus = g.cpuOfVcpu.length;
         if (clock.length < vcpus) {
             clock = new long[vcpus];
-            count = new long[vcpus];
-            started = new boolean[vcpus];
         }
         g.scale(cost, c);
         long[] work = g.work;
         long[] serial = g.serial;
         long[] validate = g.validate;
-        java.util.Arrays.fill(started, 0, vcpus, false);
-        java.util.Arrays.fill(count, 0, vcpus, 0);
+        long total = to - r;
+        int v0 = cur.vcpuOf(i, r);
+        int used = (int) Math.min(total, vcpus);
+        long firstStart = Long.MAX_VALUE;
+        for (int u = 0, v = v0; u < used; u++, v = v + 1 == vcpus ? 0 : v + 1) {
+            // each vCPU's first step in the window: its interrupt debt and context switch (beginStep);
+            // its clock only grows, so its fault-in start is the earliest of its steps'
+            tlb.bulk().openDeferred(g.cpuOfVcpu[v]);
+            clock[v] = cost.begin(g.cpuOfVcpu[v], g.vcpuKeyBase + v);
+            firstStart = Math.min(firstStart, clock[v]);
+        }
         long free = cost.guestFreeAt(g.index);
         long since = 0;
         long waited = 0;
-        long firstStart = Long.MAX_VALUE;
         long lastEnd = Long.MIN_VALUE;
-        int v = cur.vcpuOf(i, r);
-        long total = to - r;
+        int v = v0;
         while (r < to) {
             long gfn = cur.folioOf(i, r);
             long pfn = g.place.pfnOf(gfn);
             long len = Math.min(to - r, Math.min(cur.consecutiveFrom(i, r),
                     g.framesPerRegion - (pfn & (Pfns.FRAMES_PER_2M - 1))));
             for (long j = 0; j < len; j++) {
-                long t;
-                if (started[v]) {
-                    t = clock[v];
-                } else {
-                    started[v] = true;                          // the vCPU's first step in the window
-                    tlb.bulk().openDeferred(g.cpuOfVcpu[v]);
-                    t = cost.begin(g.cpuOfVcpu[v], g.vcpuKeyBase + v);
-                }
-                firstStart = Math.min(firstStart, t);
-                t += work[v];                                   // the guest's own work, then the PSC exit
+                long t = clock[v] + work[v];                    // the guest's own work, then the PSC exit
                 if (t < free) {
                     waited += free - t;                         // waits for the guest's serial section
                     t = free;
@@ -215,7 +209,6 @@ final class BulkWindow {
                 t += validate[v];                               // PVALIDATE
                 clock[v] = t;
                 lastEnd = Math.max(lastEnd, t);
-                count[v]++;
                 tlb.bulk().deferKnownMissFill4k(g.cpuOfVcpu[v], pfn + j);
                 v = v + 1 == vcpus ? 0 : v + 1;
             }
@@ -225,17 +218,15 @@ final class BulkWindow {
             }
             r += len;
         }
-        for (int u = 0; u < vcpus; u++) {
-            if (started[u]) {
-                int cpu = g.cpuOfVcpu[u];
-                cost.end(cpu, clock[u]);
-                long n = count[u];
-                cost.add(CostKind.GUEST_WORK, n * g.work[u]);
-                cost.add(CostKind.EXITS, n * g.exits[u]);
-                cost.add(CostKind.HOST_ACCESS, n * g.access[u]);
-                cost.add(CostKind.PAGE_CLEAR, n * g.clear[u]);
-                cost.add(CostKind.RMP_INSTR, n * g.rmp[u]);
-            }
+        for (int u = 0, w = v0; u < used; u++, w = w + 1 == vcpus ? 0 : w + 1) {
+            int cpu = g.cpuOfVcpu[w];
+            cost.end(cpu, clock[w]);
+            long n = total / vcpus + (u < total % vcpus ? 1 : 0);          // the steps vCPU w took
+            cost.add(CostKind.GUEST_WORK, n * g.work[w]);
+            cost.add(CostKind.EXITS, n * g.exits[w]);
+            cost.add(CostKind.HOST_ACCESS, n * g.access[w]);
+            cost.add(CostKind.PAGE_CLEAR, n * g.clear[w]);
+            cost.add(CostKind.RMP_INSTR, n * g.rmp[w]);
         }
         cost.guestRun(g.index, since, free, waited);
         cost.acceptBegin(firstStart);
