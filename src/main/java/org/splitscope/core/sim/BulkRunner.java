@@ -63,9 +63,9 @@ final class BulkRunner {
                         settled += n;
                         windowed += n;
                         pos += n;
-                        // a window that settles little is not worth trying at every step: back off
-                        misses = n >= MIN_WINDOW ? 0 : Math.min(misses + 1, 6);
-                        nextWindow = pos + (misses == 0 ? 0 : 1L << misses);
+                        // after a window that settles little, the next attempt waits 1, 2, 4, ... 64 steps
+                        misses = n >= MIN_WINDOW ? 0 : Math.min(misses + 1, 7);
+                        nextWindow = pos + (misses == 0 ? 0 : 1L << (misses - 1));
                         if (n > 0) {
                             continue;
                         }
