@@ -197,6 +197,7 @@ final class BulkWindow {
             long pfn = g.place.pfnOf(gfn);
             long len = Math.min(to - r, Math.min(cur.consecutiveFrom(i, r),
                     g.framesPerRegion - (pfn & (Pfns.FRAMES_PER_2M - 1))));
+            int segmentStart = v;
             for (long j = 0; j < len; j++) {
                 long t = clock[v] + work[v];                    // the guest's own work, then the PSC exit
                 if (t < free) {
@@ -209,8 +210,11 @@ final class BulkWindow {
                 t += validate[v];                               // PVALIDATE
                 clock[v] = t;
                 lastEnd = Math.max(lastEnd, t);
-                tlb.bulk().deferKnownMissFill4k(g.cpuOfVcpu[v], pfn + j);
                 v = v + 1 == vcpus ? 0 : v + 1;
+            }
+            // each vCPU's page clears of the run: a miss and a 4K fill of every vCPUs-th frame
+            for (int u = 0, w = segmentStart; u < Math.min(len, vcpus); u++, w = w + 1 == vcpus ? 0 : w + 1) {
+                tlb.bulk().deferKnownMissFills4k(g.cpuOfVcpu[w], pfn + u, vcpus, (len - u + vcpus - 1) / vcpus);
             }
             rmpRuns.assignValidated4k(pfn, (int) len, g.asid, gfn);
             if (k.wants()) {

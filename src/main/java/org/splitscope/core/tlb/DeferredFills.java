@@ -61,6 +61,28 @@ final class DeferredFills {
         count[cpu] = n < 2 * cap ? n : n - cap;                   // n >= cap already says "full"
     }
 
+    /**
+     * Adds the fills {@code first}, {@code first + stride}, ... ({@code n} of them) in that order, as
+     * n calls of {@link #add} would leave the ring: only the last {@code cap} are written.
+     */
+    void addStrided(int cpu, long first, long stride, long n) {
+        if (n <= 0) {
+            return;
+        }
+        long skip = Math.max(0, n - cap);
+        int at = (int) ((next[cpu] + skip) % cap);
+        long tag = first + skip * stride;
+        int base = cpu * cap;
+        for (long k = skip; k < n; k++) {
+            ring[base + at] = tag;
+            at = at + 1 == cap ? 0 : at + 1;
+            tag += stride;
+        }
+        next[cpu] = at;
+        long c = count[cpu] + n;
+        count[cpu] = (int) (c < 2L * cap ? c : cap + c % cap);      // keeps count mod cap, and >= cap once full
+    }
+
     /** Whether the CPU's deferred fills number at most {@code cap} and the last of them is {@code tag}. */
     boolean lastIs(int cpu, long tag) {
         int n = count[cpu];

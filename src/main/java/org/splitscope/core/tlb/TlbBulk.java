@@ -101,4 +101,12 @@ public final class TlbBulk {
         known = tlb.deferred();
         known.pending(cpu, tlb.flushGeneration());
     }
+
+    /**
+     * {@link #deferKnownMissFill4k} for {@code n} frames {@code first}, {@code first + stride}, ... in
+     * that order (a vCPU's page clears over a run of consecutive frames shared by its guest's vCPUs).
+     */
+    public void deferKnownMissFills4k(int cpu, long first, long stride, long n) {
+        known.addStrided(cpu, first, stride, n);
+    }
 }
