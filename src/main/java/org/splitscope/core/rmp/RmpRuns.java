@@ -24,7 +24,7 @@ public final class RmpRuns {
      */
     public boolean canAssign4kLinear(long pfn, int asid, long gfn) {
         int r = Pfns.region(pfn);
-        if (t.a2.get(r) || t.a4.get(pfn) || t.i4.get(pfn)) {
+        if (t.a2.get(r) || t.a4.get(pfn) || t.immutable4k(pfn)) {
             return false;
         }
         long base = gfn - (pfn & (Pfns.FRAMES_PER_2M - 1));
@@ -53,6 +53,9 @@ public final class RmpRuns {
      */
     public long firstTaken(long pfn, long n) {
         long a = t.a4.nextSet(pfn, pfn + n);
+        if (t.immutable4k.get(0) == 0) {
+            return a;
+        }
         long i = t.i4.nextSet(pfn, a < 0 ? pfn + n : a);
         return i >= 0 ? i : a;
     }
@@ -63,7 +66,7 @@ public final class RmpRuns {
      * were checked for the run's first frame and cannot change while the run is pending).
      */
     public boolean canExtend(long pfn) {
-        return !t.a4.get(pfn) && !t.i4.get(pfn);
+        return !t.a4.get(pfn) && !t.immutable4k(pfn);
     }
 
     /**
