@@ -50,11 +50,6 @@ public final class PteRuns {
         return dm.present.nextClear(pfn, pfn + n);
     }
 
-    /** 4K PTEs of [pfn, pfn + n) that are not present. Requires {@link #all4k}. */
-    public int notPresentIn(long pfn, int n) {
-        return n - dm.present.count(pfn, n);
-    }
-
     /**
      * Marks the 4K PTEs of [pfn, pfn + n) present or not present, as n {@link DirectMap#setPresent}
      * calls would. Requires {@link #all4k}. Returns how many changed.

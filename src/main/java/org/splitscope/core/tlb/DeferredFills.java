@@ -28,10 +28,6 @@ final class DeferredFills {
         this.list = new int[cpus];
     }
 
-    int cap() {
-        return cap;
-    }
-
     /**
      * Deferred fills of the CPU in flush generation {@code flushGen}: older ones have lapsed (a
      * flush_tlb_all() came after them) and are dropped. Also makes the CPU ready for {@link #add} in

@@ -22,8 +22,8 @@ public final class TlbBulk {
 
     /**
      * Bulk mode: records that {@code cpu} looked {@code pfn} up, missed, walked to a present 4K PTE
-     * and filled a 4K entry, as {@link TlbSet#lookup} then {@link TlbSet#fill} would, without touching the slots
-     * yet. Returns false, and records nothing, when the CPU may hold an entry of any size that covers
+     * and filled a 4K entry, as {@link TlbSet#lookup} then {@link TlbSet#fill} would, without
+     * touching the slots yet. Returns false, and records nothing, when the CPU may hold an entry of any size that covers
      * {@code pfn} (the lookup could hit: the caller takes the step path instead).
      *
      * <p>The caller guarantees that no fill deferred on this CPU is for {@code pfn} (bulk mode defers
@@ -84,17 +84,7 @@ public final class TlbBulk {
     }
 
     /**
-     * Bulk mode: {@link #deferMissFill4k} for a caller that knows the lookup misses: no entry in the
-     * CPU's slots covers {@code pfn} ({@link #noEntriesInEffect}, {@link #slotsCover}), and none of
-     * its deferred fills is for it. {@link #openDeferred} must have been called for the CPU since the
-     * last flush_tlb_all().
-     */
-    public void deferKnownMissFill4k(int cpu, long pfn) {
-        known.add(cpu, pfn);
-    }
-
-    /**
-     * Bulk mode: readies the CPU for {@link #deferKnownMissFill4k} until the next flush_tlb_all()
+     * Bulk mode: readies the CPU for {@link #deferKnownMissFills4k} until the next flush_tlb_all()
      * (fills deferred before the last one lapse here).
      */
     public void openDeferred(int cpu) {
@@ -103,8 +93,11 @@ public final class TlbBulk {
     }
 
     /**
-     * {@link #deferKnownMissFill4k} for {@code n} frames {@code first}, {@code first + stride}, ... in
-     * that order (a vCPU's page clears over a run of consecutive frames shared by its guest's vCPUs).
+     * Bulk mode: {@link #deferMissFill4k} for {@code n} frames {@code first}, {@code first + stride},
+     * ... in that order (a vCPU's page clears over a run of consecutive frames its guest's vCPUs take
+     * turns at), for a caller that knows every lookup misses: no entry in the CPU's slots covers them
+     * ({@link #noEntriesInEffect}, {@link #slotsCover}), and none of its deferred fills is for them.
+     * {@link #openDeferred} must have been called for the CPU since the last flush_tlb_all().
      */
     public void deferKnownMissFills4k(int cpu, long first, long stride, long n) {
         known.addStrided(cpu, first, stride, n);

@@ -101,11 +101,6 @@ public final class AcceptCursor {
         return Math.min(block.counts[i], round + (i < slot ? 1 : 0));
     }
 
-    /** How many steps of the workload guest i has in all (its rounds are 0 to this minus one). */
-    public long rounds(int i) {
-        return block.counts[i];
-    }
-
     /** Each guest's rounds before program index {@code to} (clamped to the workload), into {@code out}. */
     public void roundsBefore(long to, long[] out) {
         long k = to - start;
@@ -121,20 +116,6 @@ public final class AcceptCursor {
         for (int i = 0; i < n; i++) {
             out[i] = Math.min(block.counts[i], t + (i < s ? 1 : 0));
         }
-    }
-
-    /** Guest i's rounds before program index {@code to} (clamped to the workload). */
-    public long roundsBefore(int i, long to) {
-        long k = to - start;
-        if (k >= block.size()) {
-            return block.counts[i];
-        }
-        if (k <= 0) {
-            return 0;
-        }
-        long t = block.roundOf(k);
-        int s = block.guestOf(k, t);
-        return Math.min(block.counts[i], t + (i < s ? 1 : 0));
     }
 
     /** The program index of guest i's step in round {@code r}. */
