@@ -11,7 +11,7 @@ final class DeferredFills {
     private final long[] ring;
     /** Per CPU: where the next fill goes in its ring. */
     private final int[] next;
-    /** Per CPU: fills since the ring was last emptied (kept below 2 * cap, at least cap once it was). */
+    /** Per CPU: fills since the ring was last emptied, up to {@code cap + 1} ("more than the ring holds"). */
     private final int[] count;
     private final long[] stamp;
     private final boolean[] listed;
@@ -53,8 +53,7 @@ final class DeferredFills {
         int at = next[cpu];
         ring[cpu * cap + at] = tag;
         next[cpu] = at + 1 == cap ? 0 : at + 1;
-        int n = count[cpu] + 1;
-        count[cpu] = n < 2 * cap ? n : n - cap;                   // n >= cap already says "full"
+        count[cpu] = Math.min(count[cpu] + 1, cap + 1);
     }
 
     /**
@@ -62,21 +61,19 @@ final class DeferredFills {
      * n calls of {@link #add} would leave the ring: only the last {@code cap} are written.
      */
     void addStrided(int cpu, long first, long stride, long n) {
-        if (n <= 0) {
-            return;
-        }
-        long skip = Math.max(0, n - cap);
-        int at = (int) ((next[cpu] + skip) % cap);
-        long tag = first + skip * stride;
+        // written without rarely taken branches: the JIT would compile them as traps, and a trap taken
+        // late recompiles the whole loop it is inlined into
+        int m = (int) Math.min(n, cap);                           // the last m of the n fills are kept
+        int at = (int) ((next[cpu] + (n - m)) % cap);
+        long tag = first + (n - m) * stride;
         int base = cpu * cap;
-        for (long k = skip; k < n; k++) {
-            ring[base + at] = tag;
-            at = at + 1 == cap ? 0 : at + 1;
-            tag += stride;
+        for (int k = 0; k < m; k++) {
+            int p = at + k;
+            p -= ((cap - 1 - p) >> 31) & cap;                     // p mod cap, as p < 2 * cap
+            ring[base + p] = tag + k * stride;
         }
-        next[cpu] = at;
-        long c = count[cpu] + n;
-        count[cpu] = (int) (c < 2L * cap ? c : cap + c % cap);      // keeps count mod cap, and >= cap once full
+        next[cpu] = (at + m) % cap;
+        count[cpu] = (int) Math.min(count[cpu] + n, cap + 1L);
     }
 
     /** Whether the CPU's deferred fills number at most {@code cap} and the last of them is {@code tag}. */
