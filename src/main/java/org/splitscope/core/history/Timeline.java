@@ -308,9 +308,10 @@ public final class Timeline {
             } else if (left > 4L * JOURNAL_TAIL && journal.recording()) {
                 journalOff();
             }
-            // steps already recorded, before the last checkpoint and far from t keep nothing per step:
-            // replay them in bulk mode, which reaches the same state (RunMode.BULK)
-            long quiet = Math.min(Math.min(t, frontier) - 4L * JOURNAL_TAIL, checkpoints.floor(Long.MAX_VALUE).getKey());
+            // steps that record nothing (already recorded, or nothing to record), before the next
+            // checkpoint and far from t: run them in bulk mode, which reaches the same state (RunMode.BULK)
+            long recordedTo = options.events() || options.series() ? frontier : Long.MAX_VALUE;
+            long quiet = Math.min(Math.min(t, recordedTo) - 4L * JOURNAL_TAIL, checkpoints.nextDue() - 1);
             if (!journal.recording() && quiet > sim.position()) {
                 sim.runTo(quiet, RunMode.BULK);
                 continue;
