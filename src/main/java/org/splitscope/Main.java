@@ -2,7 +2,9 @@ package org.splitscope;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.splitscope.cli.Cli;
+import org.splitscope.desktop.Desktop;
 
 /**
  * The entry point of {@code splitscope.jar}: with a subcommand it runs the command line and never
@@ -23,16 +25,16 @@ public final class Main {
 
     private static int launchApp(String[] args) {
         try {
-            // Loaded by name so that the command line never links against JavaFX.
-            Class.forName("org.splitscope.ui.AppLauncher").getMethod("launch", String[].class)
-                    .invoke(null, (Object) args);
+            // Found by ServiceLoader, so that the command line never links against JavaFX.
+            Optional<Desktop> app = Desktop.find();
+            if (app.isEmpty()) {
+                System.err.println("splitscope: this build has no desktop app; use a subcommand (splitscope --help)");
+                return 1;
+            }
+            app.get().launch(args);
             return 0;
-        } catch (ClassNotFoundException e) {
-            System.err.println("splitscope: this build has no desktop app; use a subcommand (splitscope --help)");
-            return 1;
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            Throwable t = e instanceof java.lang.reflect.InvocationTargetException ite && ite.getCause() != null
-                    ? ite.getCause() : e;
+        } catch (RuntimeException | LinkageError | java.util.ServiceConfigurationError e) {
+            Throwable t = e;
             while (t.getCause() != null && t.getCause() != t) {
                 t = t.getCause();
             }

@@ -42,7 +42,6 @@ final class BenchPlayCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    @SuppressWarnings("unchecked")
     public Integer call() {
         if (!BuiltinScenarios.names().contains(scenario)) {
             Loaded.scenario(scenario);                  // a bad file is one clean line here, before any window opens
@@ -55,9 +54,7 @@ final class BenchPlayCommand implements Callable<Integer> {
         }
         Map<String, Object> r;
         try {
-            r = (Map<String, Object>) DesktopCall.invoke("play in the app", "org.splitscope.ui.PlayBenchmark", "run",
-                    new Class<?>[] {String.class, String.class, double.class, double.class, int.class, int.class},
-                    scenario, policy, speed, seconds, width, height);
+            r = DesktopCall.call("play in the app", app -> app.benchPlay(scenario, policy, speed, seconds, width, height));
         } catch (DesktopCall.IoFailure e) {
             throw new UserError("cannot play in the app: " + e.getMessage());
         }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "splitscope", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         description = "Simulate and visualize host direct-map changes under AMD SEV-SNP.",
         subcommands = {ListCommand.class, RunCommand.class, ExportCommand.class, ReproduceCommand.class, BenchCommand.class,
+                ReplayCommand.class,
                 CompareCommand.class, ScreenshotsCommand.class})
 public final class Cli {
     private Cli() {

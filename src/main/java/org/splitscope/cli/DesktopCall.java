@@ -1,40 +1,47 @@
 package org.splitscope.cli;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import java.io.IOException;
+import java.util.ServiceConfigurationError;
+import org.splitscope.desktop.Desktop;
 
 /**
- * Calls into the desktop app by name (the command line never links JavaFX): the commands that need
- * the real window, {@code screenshots} and {@code bench play}. Every failure becomes one line for
- * the user; a missing display is the usual one.
+ * Calls into the desktop app through its {@link Desktop} interface, found by ServiceLoader (the
+ * command line never links JavaFX): the commands that need the real window, {@code screenshots} and
+ * {@code bench play}. Every failure becomes one line for the user; a missing display is the usual one.
  */
 final class DesktopCall {
     private DesktopCall() {
     }
 
-    /** The {@link java.io.IOException} the app threw, for the caller to name its file. */
+    /** What a command does with the app. */
+    @FunctionalInterface
+    interface Call<T> {
+        T on(Desktop app) throws IOException;
+    }
+
+    /** The {@link IOException} the app threw, for the caller to name its file. */
     static final class IoFailure extends RuntimeException {
-        IoFailure(java.io.IOException cause) {
+        IoFailure(IOException cause) {
             super(cause.getMessage(), cause);
         }
     }
 
-    static Object invoke(String what, String className, String method, Class<?>[] types, Object... args) {
-        Method m;
+    static <T> T call(String what, Call<T> call) {
+        Desktop app;
         try {
-            m = Class.forName(className).getMethod(method, types);
-        } catch (ClassNotFoundException e) {
-            throw new UserError("this build has no desktop app");
-        } catch (NoSuchMethodException | LinkageError e) {
-            throw new UserError("cannot " + what + ": " + e);
+            app = Desktop.find().orElseThrow(() -> new UserError("this build has no desktop app"));
+        } catch (ServiceConfigurationError | LinkageError e) {
+            throw new UserError("cannot " + what + ": " + e.getMessage());
         }
         try {
-            return m.invoke(null, args);
-        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            Throwable t = e instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : e;
-            if (t instanceof java.io.IOException io) {
-                throw new IoFailure(io);
+            return call.on(app);
+        } catch (IOException e) {
+            throw new IoFailure(e);
+        } catch (RuntimeException | LinkageError e) {
+            if (e instanceof UserError u) {
+                throw u;
             }
+            Throwable t = e;
             while (t.getCause() != null && t.getCause() != t) {
                 t = t.getCause();
             }

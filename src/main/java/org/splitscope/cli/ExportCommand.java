@@ -26,6 +26,13 @@ import org.splitscope.scenario.IoReasons;
 import org.splitscope.scenario.Numbers;
 import org.splitscope.scenario.Quote;
 import org.splitscope.scenario.Scenario;
+import org.splitscope.scenario.trace.Progress;
+import org.splitscope.scenario.trace.RecordingWriter;
+import org.splitscope.scenario.ReadPolicy;
+import org.splitscope.scenario.Tour;
+import org.splitscope.scenario.TourLoader;
+import org.splitscope.scenario.ScenarioException;
+import java.nio.file.Files;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,7 +45,8 @@ import picocli.CommandLine.Spec;
  * frame with its step's caption; {@code .csv} the chart series or the event log ({@code --csv}).
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write the heat map as a PNG, an animation of a step range as a GIF, or the series/event log as CSV.")
+        description = "Write the heat map as a PNG, an animation of a step range as a GIF, the series/event log as CSV,"
+                + " or the run as a host recording (--recording DIR).")
 final class ExportCommand implements Callable<Integer> {
     /** Most frames an animation may have. */
     static final int MAX_FRAMES = 2000;
@@ -79,8 +87,13 @@ final class ExportCommand implements Callable<Integer> {
             description = "Events a --csv events file keeps: kinds and pfn=A-B, guest=N, cpu=N (as --break without tlb=).")
     String filter;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.png|.gif|.csv")
+    @Option(names = "--out", paramLabel = "FILE.png|.gif|.csv")
     Path out;
+
+    @Option(names = "--recording", paramLabel = "DIR",
+            description = "Write the whole run as a host recording (TRACE.md) into DIR: what a host running the"
+                    + " simulated kernel would record; replay it with 'replay --trace DIR'.")
+    Path recording;
 
     @Option(names = "--width", defaultValue = "1600", converter = Converters.Pixels.class,
             description = "Picture width in pixels, up to 8192 (default ${DEFAULT-VALUE}).")
@@ -108,6 +121,15 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        if (source.source.tour != null) {
+            return tour(o);
+        }
+        if (recording != null) {
+            return recording(o);
+        }
+        if (out == null) {
+            throw new UserError("say where to write: --out FILE.png|.gif|.csv, or --recording DIR");
+        }
         Kind kind = kind();
         checkCombinations(kind);
         try {
@@ -286,6 +308,57 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw cannotWrite(e);
         }
+        return 0;
+    }
+
+    /** {@code export --tour F --out DIR}: a PNG per stop (TourExport). */
+    private int tour(PrintWriter o) {
+        if (out == null) {
+            throw new UserError("--tour writes one PNG per stop: say into which folder with --out DIR");
+        }
+        if (recording != null || compare != null || policy != null || step != null || from != null || to != null
+                || csv != null || zoom != null || source.seed != null || source.kernel != null) {
+            throw new UserError("--tour takes its scenarios, policies, kernels, steps and zoom from the tour; with it"
+                    + " give only --out DIR and the picture options (--width, --height, --theme)");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserError("--out " + out + ": with --tour, --out is a folder, and this is a file");
+        }
+        Palette pal = switch (theme) {
+            case "light" -> Palette.LIGHT;
+            case "dark" -> Palette.DARK;
+            default -> throw new UserError("--theme must be light or dark");
+        };
+        ReadPolicy read = ReadPolicy.SCENARIO_FOLDER;
+        for (Path p : source.allowPaths) {
+            read = read.allow(p);
+        }
+        Tour tour;
+        try {
+            tour = TourLoader.load(source.source.tour);
+        } catch (ScenarioException e) {
+            throw new UserError(e.getMessage());
+        }
+        return TourExport.export(o, tour, out, width, height, pal, read);
+    }
+
+    private int recording(PrintWriter o) {
+        if (out != null || compare != null || step != null || from != null || to != null || csv != null || zoom != null) {
+            throw new UserError("--recording writes the whole run under one policy; it takes none of --out, --compare,"
+                    + " --step, --from, --to, --csv, --zoom");
+        }
+        SimSpec simSpec = source.spec(source.load(), policy);
+        Loaded.checkHeap(simSpec, HeapEstimate.forRun(simSpec));
+        RecordingWriter.Written w;
+        try {
+            w = RecordingWriter.write(simSpec, recording, Progress.NONE);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(simSpec.name() + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new UserError("cannot write " + recording + ": " + IoReasons.of(e));
+        }
+        o.printf("wrote %s (%d trace lines of %d steps under %s, kernel %s)%n", w.dir(), w.lines(), w.steps(),
+                simSpec.policy().id(), simSpec.machine().kernel().id());
         return 0;
     }
 

@@ -11,6 +11,9 @@ import org.splitscope.scenario.ReadPolicy;
 import org.splitscope.scenario.Scenario;
 import org.splitscope.scenario.ScenarioException;
 import org.splitscope.scenario.ScenarioLoader;
+import org.splitscope.scenario.trace.Progress;
+import org.splitscope.scenario.trace.Recording;
+import org.splitscope.scenario.trace.RecordingLoader;
 
 /**
  * Loading a scenario and building its run for a command, turning every input problem into a
@@ -27,6 +30,15 @@ final class Loaded {
     static Scenario scenario(String nameOrPath, ReadPolicy policy) {
         try {
             return ScenarioLoader.load(nameOrPath, policy);
+        } catch (ScenarioException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** A host recording (TRACE.md) by built-in name or path. */
+    static Recording recording(String nameOrPath) {
+        try {
+            return RecordingLoader.load(nameOrPath, Progress.NONE);
         } catch (ScenarioException e) {
             throw new UserError(e.getMessage());
         }

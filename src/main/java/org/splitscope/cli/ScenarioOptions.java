@@ -7,18 +7,34 @@ import org.splitscope.core.mem.KernelProfile;
 import org.splitscope.core.sim.SimSpec;
 import org.splitscope.scenario.ReadPolicy;
 import org.splitscope.scenario.Scenario;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /**
- * The options of every command that runs a scenario (a picocli mixin): which scenario, its seed,
- * the kernel profile (R27), and the folders its boot file may be read from besides its own
- * (SCENARIO.md). Warnings the loader gave are kept for {@link Cli} to print once the command has
- * succeeded (stderr stays one line when it fails).
+ * The options of every command that runs a scenario (a picocli mixin): which scenario, or which
+ * host recording replayed as one (TRACE.md), its seed, the kernel profile (R27), and the folders
+ * its boot file may be read from besides its own (SCENARIO.md). Warnings the loader gave are kept
+ * for {@link Cli} to print once the command has succeeded (stderr stays one line when it fails).
  */
 final class ScenarioOptions {
-    @Option(names = "--scenario", required = true, paramLabel = "NAME|PATH",
-            description = "A built-in scenario name (see 'list') or a .yaml/.json file.")
-    String scenario;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    /** Exactly one of --scenario and --trace. */
+    static final class Source {
+        @Option(names = "--scenario", required = true, paramLabel = "NAME|PATH",
+                description = "A built-in scenario name (see 'list') or a .yaml/.json file.")
+        String scenario;
+
+        @Option(names = "--trace", required = true, paramLabel = "DIR",
+                description = "A host recording (TRACE.md): its directory, its trace.txt, or a built-in recording"
+                        + " (see 'list'), replayed as a scenario.")
+        String trace;
+
+        @Option(names = "--tour", required = true, paramLabel = "NAME|FILE",
+                description = "export only: a tour (a built-in name or a .yaml/.json file); one PNG per stop into --out DIR.")
+        String tour;
+    }
 
     @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
     Long seed;
@@ -35,13 +51,21 @@ final class ScenarioOptions {
     /** Warnings of the last load, one line each. */
     final List<String> warnings = new ArrayList<>();
 
-    /** The scenario, or a {@link UserError} naming the file, line and cause. */
+    /** The scenario (or the recording's), or a {@link UserError} naming the file, line and cause. */
     Scenario load() {
-        ReadPolicy policy = ReadPolicy.SCENARIO_FOLDER;
-        for (Path p : allowPaths) {
-            policy = policy.allow(p);
+        Scenario s;
+        if (source.tour != null) {
+            throw new UserError("--tour is for 'export --tour F --out DIR'; this command takes --scenario or --trace");
         }
-        Scenario s = Loaded.scenario(scenario, policy);
+        if (source.trace != null) {
+            s = Loaded.recording(source.trace).scenario();
+        } else {
+            ReadPolicy policy = ReadPolicy.SCENARIO_FOLDER;
+            for (Path p : allowPaths) {
+                policy = policy.allow(p);
+            }
+            s = Loaded.scenario(source.scenario, policy);
+        }
         warnings.addAll(s.warnings());
         return s;
     }

@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code screenshots}: the README's pictures of the real app window. Needs a display (run it under
- * {@code xvfb-run} on a server); the app is loaded by name so the rest of the command line never
- * links JavaFX.
+ * {@code xvfb-run} on a server); the app is reached through its Desktop interface, found by
+ * ServiceLoader, so the rest of the command line never links JavaFX.
  */
 @Command(name = "screenshots", mixinStandardHelpOptions = true,
         description = "Open the app, drive it through a few states and write each window as a PNG (needs a display).")
@@ -30,7 +30,6 @@ final class ScreenshotsCommand implements Callable<Integer> {
     int height;
 
     @Override
-    @SuppressWarnings("unchecked")
     public Integer call() {
         if (width < 900 || height < 600 || width > 8000 || height > 8000) {
             throw new UserError("--width/--height: the window must be between 900x600 and 8000x8000");
@@ -38,8 +37,7 @@ final class ScreenshotsCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         List<Path> written;
         try {
-            written = (List<Path>) DesktopCall.invoke("open the app for screenshots", "org.splitscope.ui.ScreenshotTour",
-                    "write", new Class<?>[] {Path.class, int.class, int.class}, out, width, height);
+            written = DesktopCall.call("open the app for screenshots", app -> app.screenshots(out, width, height));
         } catch (DesktopCall.IoFailure e) {
             throw new UserError("--out " + out + ": cannot write the screenshots there (" + e.getMessage() + ")");
         }

@@ -23,6 +23,8 @@ import org.splitscope.scenario.Scenario;
 import org.splitscope.scenario.ScenarioException;
 import org.splitscope.scenario.ScenarioLoader;
 import org.splitscope.scenario.Tour;
+import org.splitscope.scenario.trace.Progress;
+import org.splitscope.scenario.trace.RecordingLoader;
 
 /**
  * {@code export --tour F --out DIR}: one PNG per stop of a tour ({@code 01-<title>.png}, ...), for
@@ -90,6 +92,7 @@ final class TourExport {
         Scenario scenario;
         try {
             scenario = stop.file() == null ? ScenarioLoader.load(stop.scenario())
+                    : stop.recording() ? RecordingLoader.load(stop.file().toString(), Progress.NONE).scenario()
                     : ScenarioLoader.loadFile(stop.file(), read);
         } catch (ScenarioException e) {
             throw error(tour, index, e.getMessage());

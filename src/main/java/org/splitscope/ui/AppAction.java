@@ -18,7 +18,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 /**
  * Every command of the app, once: its label, icon and key combinations (STYLE.md principle 6). The
- * menu, the toolbar and the keyboard all come from here.
+ * menu, the toolbar and the keyboard all come from here (what each does, and when it can, is
+ * {@link ActionSet}'s). Immutable.
  */
 public enum AppAction {
     OPEN("Open scenario...", MaterialDesignF.FOLDER_OPEN, key(KeyCode.O, KeyCombination.SHORTCUT_DOWN)),

@@ -2,12 +2,12 @@ package org.splitscope.ui;
 
 import javafx.application.Application;
 
-/** Starts the desktop app (Main loads this class by name, so the command line never links JavaFX). */
-public final class AppLauncher {
+/** Starts the desktop app, or just the JavaFX toolkit for the screenshot tour and the play benchmark. */
+final class AppLauncher {
     private AppLauncher() {
     }
 
-    public static void launch(String[] args) {
+    static void launch(String[] args) {
         quietJavaFxLog();
         Application.launch(SplitScopeApp.class, args);
     }

@@ -1,5 +1,7 @@
 package org.splitscope.ui;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -7,11 +9,16 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import org.splitscope.ui.model.FiguresModel;
+import org.splitscope.ui.service.Snapshot.ChartSeries;
 
 /**
  * Charts over steps, with a cursor at the current step: DirectMap 4k/2M/1G, splits and
  * collapses, flushes and IPIs, faults, simulated time and cpa_lock wait; one row, each chart with
- * its legend, the x axis in steps.
+ * its legend, the x axis in steps. The series are rebuilt when the run has advanced (the figures
+ * model's series changed); the cursor follows the position shown.
+ *
+ * <p>Threading: FX thread only.
  */
 public final class ChartsView extends GridPane {
     private static final String[][] CHARTS = {
@@ -54,21 +61,30 @@ public final class ChartsView extends GridPane {
 
     private final LineChart<Number, Number>[] charts;
     private final XYChart.Series<Number, Number>[] cursors;
-    private final double[] maxima;
-    private Snapshot.ChartData data;
+    private final XYChart.Series<Number, Number>[][] lines;
+    private ChartSeries data;
+
+    /** Follows the figures model: new series redraw the charts, a new position moves the cursor. */
+    public void follow(FiguresModel figures) {
+        figures.seriesProperty().addListener((o, a, d) -> show(d, figures.positionProperty().get().step()));
+        figures.positionProperty().addListener((o, a, p) -> moveCursor(p.step()));
+    }
 
     @SuppressWarnings("unchecked")
     public ChartsView() {
         getStyleClass().add("charts");
         charts = new LineChart[CHARTS.length];
         cursors = new XYChart.Series[CHARTS.length];
-        maxima = new double[CHARTS.length];
+        lines = new XYChart.Series[CHARTS.length][];
         for (int i = 0; i < CHARTS.length; i++) {
-            NumberAxis x = new NumberAxis();
-            x.setForceZeroInRange(true);
+            // Fixed ranges, set from the data: the whole run across (as the timeline bar), and a round
+            // maximum up the side. Auto-ranging axes would lay out new ticks at every frame of play.
+            NumberAxis x = new NumberAxis(0, 1, 1);
+            x.setAutoRanging(false);
             x.setTickLabelFormatter(COMPACT);
             x.setMinorTickVisible(false);
-            NumberAxis y = new NumberAxis();
+            NumberAxis y = new NumberAxis(0, 1, 1);
+            y.setAutoRanging(false);
             y.setTickLabelFormatter(COMPACT);
             y.setMinorTickVisible(false);
             LineChart<Number, Number> c = new LineChart<>(x, y);
@@ -99,43 +115,75 @@ public final class ChartsView extends GridPane {
         }
     }
 
-    /** New figures (null: unchanged, only the cursor moves) and the current step for the cursor. */
-    public void show(Snapshot.ChartData d, long step) {
+    /** New series (null: the charts are not on screen; they keep what they had) and the step of the cursor. */
+    public void show(ChartSeries d, long step) {
         if (d == null) {
-            moveCursor(step);
             return;
         }
         data = d;
         for (int i = 0; i < CHARTS.length; i++) {
-            LineChart<Number, Number> c = charts[i];
-            c.getData().clear();
+            if (lines[i] == null) {
+                create(i);
+            }
             double max = 1;
             for (int s = 1; s < CHARTS[i].length; s++) {
-                String[] spec = CHARTS[i][s].split(":");
-                int col = index(spec[0]);
-                double scale = spec[0].startsWith("DIRECT_MAP") ? 1.0 / 1024 : spec[0].endsWith("_NS") ? 1e-6
-                        : spec[0].equals("IPIS") ? 0.01 : 1;
-                XYChart.Series<Number, Number> series = new XYChart.Series<>();
-                series.setName(spec[1]);
+                String name = CHARTS[i][s].split(":")[0];
+                int col = index(name);
+                double scale = name.startsWith("DIRECT_MAP") ? 1.0 / 1024 : name.endsWith("_NS") ? 1e-6
+                        : name.equals("IPIS") ? 0.01 : 1;
+                List<XYChart.Data<Number, Number>> points = new ArrayList<>(data.x().length);
                 for (int p = 0; p < data.x().length; p++) {
                     double v = data.y()[col][p] * scale;
                     max = Math.max(max, v);
-                    series.getData().add(new XYChart.Data<>(data.x()[p], v));
+                    points.add(new XYChart.Data<>(data.x()[p], v));
                 }
-                c.getData().add(series);
-                series.getNode().setStyle("-fx-stroke: " + SERIES_COLOURS[s - 1] + "; -fx-stroke-width: 2px;");
+                lines[i][s - 1].getData().setAll(points);   // the same series: no new nodes to style
             }
-            XYChart.Series<Number, Number> cursor = new XYChart.Series<>();
-            cursor.setName("now");
-            cursor.getData().add(new XYChart.Data<>(step, 0));
-            cursor.getData().add(new XYChart.Data<>(step, max));
-            c.getData().add(cursor);
-            if (cursor.getNode() != null) {
-                cursor.getNode().getStyleClass().add("chart-cursor");
-            }
-            cursors[i] = cursor;
-            maxima[i] = max;
+            span((NumberAxis) charts[i].getXAxis(), Math.max(1, data.totalSteps()), round(Math.max(1, data.totalSteps()) / 5.0));
+            double top = round(max);
+            span((NumberAxis) charts[i].getYAxis(), top, top / 5);
+            XYChart.Series<Number, Number> cursor = cursors[i];
+            cursor.getData().get(0).setXValue(step);
+            cursor.getData().get(1).setXValue(step);
+            cursor.getData().get(1).setYValue(top);
         }
+    }
+
+    /** The round number at or above {@code v}: 1, 2 or 5 times a power of ten. */
+    static double round(double v) {
+        double p = Math.pow(10, Math.floor(Math.log10(Math.max(1e-9, v))));
+        return v <= p ? p : v <= 2 * p ? 2 * p : v <= 5 * p ? 5 * p : 10 * p;
+    }
+
+    /** Sets the axis to 0 .. {@code upper} with ticks every {@code unit}, if it is not so already. */
+    private static void span(NumberAxis axis, double upper, double unit) {
+        if (axis.getUpperBound() != upper || axis.getTickUnit() != unit) {
+            axis.setUpperBound(upper);
+            axis.setTickUnit(unit);
+        }
+    }
+
+    /** The series of chart {@code i} and its cursor, made once and styled once. */
+    @SuppressWarnings("unchecked")
+    private void create(int i) {
+        LineChart<Number, Number> c = charts[i];
+        lines[i] = new XYChart.Series[CHARTS[i].length - 1];
+        for (int s = 1; s < CHARTS[i].length; s++) {
+            XYChart.Series<Number, Number> series = new XYChart.Series<>();
+            series.setName(CHARTS[i][s].split(":")[1]);
+            c.getData().add(series);
+            series.getNode().setStyle("-fx-stroke: " + SERIES_COLOURS[s - 1] + "; -fx-stroke-width: 2px;");
+            lines[i][s - 1] = series;
+        }
+        XYChart.Series<Number, Number> cursor = new XYChart.Series<>();
+        cursor.setName("now");
+        cursor.getData().add(new XYChart.Data<>(0, 0));
+        cursor.getData().add(new XYChart.Data<>(0, 1));
+        c.getData().add(cursor);
+        if (cursor.getNode() != null) {
+            cursor.getNode().getStyleClass().add("chart-cursor");
+        }
+        cursors[i] = cursor;
     }
 
     private void moveCursor(long step) {
@@ -154,5 +202,15 @@ public final class ChartsView extends GridPane {
             }
         }
         throw new IllegalArgumentException(name);
+    }
+
+    /** Chart {@code chart}'s series {@code series} (tests read what is drawn). */
+    XYChart.Series<Number, Number> line(int chart, int series) {
+        return lines[chart] == null ? null : lines[chart][series];
+    }
+
+    /** Chart {@code chart}'s cursor. */
+    XYChart.Series<Number, Number> cursor(int chart) {
+        return cursors[chart];
     }
 }

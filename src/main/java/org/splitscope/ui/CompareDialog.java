@@ -12,24 +12,28 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.splitscope.core.policy.Policies;
 import org.splitscope.scenario.ScenarioLoader;
+import org.splitscope.ui.model.AppModel;
+import org.splitscope.ui.service.Snapshot;
 
 /**
  * Chooses the policies to compare with the current one (up to {@value ScenarioLoader#MAX_COMPARE}
  * side by side); none chosen stops comparing.
+ *
+ * <p>Threading: FX thread only.
  */
 final class CompareDialog {
     private final MainView view;
-    private final AppViewModel vm;
+    private final AppModel model;
     final Map<String, CheckBox> boxes = new LinkedHashMap<>();
     private final String primary;
 
-    CompareDialog(MainView view, AppViewModel vm) {
+    CompareDialog(MainView view, AppModel model) {
         this.view = view;
-        this.vm = vm;
-        Snapshot s = vm.snapshot();
-        primary = s == null ? "" : s.policy();
-        List<String> current = s == null || s.compare() == null ? List.of()
-                : s.compare().panes().stream().map(Snapshot.Pane::policy).toList();
+        this.model = model;
+        Snapshot.RunPart run = model.navigation().runProperty().get();
+        primary = run == null ? "" : run.policy();
+        Snapshot.ComparePart cmp = model.map().compareProperty().get();
+        List<String> current = cmp == null ? List.of() : cmp.policies();
         for (String id : Policies.ids()) {
             CheckBox cb = new CheckBox(id);
             cb.setId("compare-" + id);
@@ -70,9 +74,6 @@ final class CompareDialog {
         Dialog<ButtonType> d = new Dialog<>();
         d.setTitle("Compare policies");
         d.setHeaderText("Run the same scenario and seed under these policies, side by side");
-        if (view.stage() != null) {
-            d.initOwner(view.stage());
-        }
         VBox box = new VBox(6);
         box.setPadding(new Insets(10));
         box.getChildren().add(new Label("One step cursor, zoom and selection for all; dashed cells differ from the first."));
@@ -81,15 +82,15 @@ final class CompareDialog {
         limit();
         d.getDialogPane().setContent(box);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> apply());
+        view.dialogs().show(d).filter(b -> b == ButtonType.OK).ifPresent(b -> apply());
     }
 
     void apply() {
         List<String> c = chosen();
         if (c.isEmpty()) {
-            vm.stopCompare();
+            model.map().stopCompare();
         } else {
-            vm.compare(c);
+            model.map().compare(c);
         }
     }
 }

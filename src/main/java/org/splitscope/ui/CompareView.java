@@ -18,15 +18,21 @@ import javafx.scene.layout.RowConstraints;
 import org.splitscope.core.sim.RunSummary;
 import org.splitscope.render.CellLayout;
 import org.splitscope.render.CompareMetrics;
+import org.splitscope.ui.service.Snapshot;
 
 /**
  * Compare mode: the runs side by side, one heat map each (the main one first), under one shared
  * step, zoom and selection, each marked where it differs from the first; and a table of their
- * figures with the ones that differ highlighted (and starred, so colour is not the only cue).
+ * figures with the ones that differ highlighted (and starred, so colour is not the only cue). A new
+ * set of policies builds the panes and the table afresh (columns, widths and headers included).
+ *
+ * <p>Threading: FX thread only.
  */
 final class CompareView {
     final GridPane grid = new GridPane();
-    final TableView<Row> table = new TableView<>();
+    /** The Compare tab's content: the table of figures, a new one for each set of policies. */
+    final BorderPane tablePane = new BorderPane();
+    TableView<Row> table = newTable();
     final List<HeatMap> maps = new ArrayList<>();
     final List<Label> headers = new ArrayList<>();
     private final HeatMap primary;
@@ -44,19 +50,15 @@ final class CompareView {
         grid.setHgap(6);
         grid.setVgap(6);
         grid.setPadding(new Insets(4));
-        table.getStyleClass().add("compare-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("Not comparing: Run > Compare policies... (Ctrl+K)"));
+        tablePane.setCenter(table);
     }
 
-    /** Shows the compared runs of {@code s} (which must have them). */
-    void show(Snapshot s) {
-        Snapshot.CompareView c = s.compare();
-        List<String> policies = c.panes().stream().map(Snapshot.Pane::policy).toList();
+    /** Shows the compared runs (the part must have panes), drawn with the main map's layout. */
+    void show(Snapshot.ComparePart c, CellLayout layout) {
+        List<String> policies = c.policies();
         if (!policies.equals(shownPolicies)) {
             rebuild(policies);
         }
-        CellLayout layout = s.layout();
         for (int i = 0; i < c.panes().size(); i++) {
             Snapshot.Pane p = c.panes().get(i);
             int n = p.differing().cardinality();
@@ -74,6 +76,8 @@ final class CompareView {
 
     /** Compare mode ended: forget the panes (the main map goes back in place). */
     void reset() {
+        table = newTable();
+        tablePane.setCenter(table);
         grid.getChildren().clear();
         maps.clear();
         headers.clear();
@@ -122,7 +126,10 @@ final class CompareView {
             maps.add(map);
             headers.add(head);
         }
-        table.getColumns().clear();
+        // a new table: a constrained resize policy keeps the column widths it worked out for the
+        // previous policies, which squeezes a new set into a corner
+        table = newTable();
+        tablePane.setCenter(table);
         TableColumn<Row, String> label = new TableColumn<>("figure");
         label.setSortable(false);
         label.setPrefWidth(200);
@@ -149,6 +156,14 @@ final class CompareView {
             col.setStyle("-fx-alignment: CENTER-RIGHT;");
             table.getColumns().add(col);
         }
+    }
+
+    private static TableView<Row> newTable() {
+        TableView<Row> t = new TableView<>();
+        t.getStyleClass().add("compare-table");
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setPlaceholder(new Label("Not comparing: Run > Compare policies... (Ctrl+K)"));
+        return t;
     }
 
     private void fillTable(List<String> policies, List<RunSummary> sums) {
@@ -190,6 +205,11 @@ final class CompareView {
         @Override
         public void hover(CellLayout layout, double x, double y) {
             main.hover(layout, x, y);
+        }
+
+        @Override
+        public void exited() {
+            main.exited();
         }
     }
 }

@@ -15,26 +15,33 @@ import javafx.scene.layout.Priority;
 import org.controlsfx.control.CheckComboBox;
 import org.splitscope.core.history.EventFilter;
 import org.splitscope.core.event.EventKind;
+import org.splitscope.ui.model.EventLogModel;
+import org.splitscope.ui.service.Snapshot.EventRow;
 
 /**
  * The event log: a virtualised table of the run's events up to the current position, filtered by
  * kind, guest, CPU and frame range. Choosing a row jumps to right after that event and highlights
- * its frames; a fault row's text explains it in a sentence.
+ * its frames; a fault row's text explains it in a sentence. The "Show:" control names the kinds
+ * the filter passes.
+ *
+ * <p>Threading: FX thread only.
  */
 public final class EventLogView extends BorderPane {
-    final TableView<Snapshot.EventRow> table = new TableView<>();
+    private static final javafx.css.PseudoClass FAULT = javafx.css.PseudoClass.getPseudoClass("fault");
+    final TableView<EventRow> table = new TableView<>();
     final CheckComboBox<EventKind> kinds = new CheckComboBox<>(FXCollections.observableArrayList(EventKind.values()));
     final TextField guest = new TextField();
     final TextField cpu = new TextField();
     final TextField frames = new TextField();
     private final Label status = new Label();
-    private final AppViewModel vm;
+    private final EventLogModel model;
     private boolean updating;
 
-    public EventLogView(AppViewModel vm) {
-        this.vm = vm;
+    public EventLogView(EventLogModel model) {
+        this.model = model;
         getStyleClass().add("event-log");
-        kinds.setTitle("all kinds");
+        kinds.titleProperty().bind(model.kindsTitleProperty());
+        kinds.setId("log-kinds");
         kinds.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(EventKind k) {
@@ -56,11 +63,18 @@ public final class EventLogView extends BorderPane {
         Button clear = new Button("Clear");
         apply.setOnAction(e -> applyFilter());
         clear.setOnAction(e -> {
+            updating = true;
             kinds.getCheckModel().clearChecks();
+            updating = false;
             guest.clear();
             cpu.clear();
             frames.clear();
             applyFilter();
+        });
+        kinds.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<EventKind>) c -> {
+            if (!updating) {
+                applyFilter();
+            }
         });
         guest.setOnAction(e -> applyFilter());
         cpu.setOnAction(e -> applyFilter());
@@ -72,42 +86,68 @@ public final class EventLogView extends BorderPane {
 
         table.getColumns().add(col("step", 70, r -> r.step()));
         table.getColumns().add(col("#", 40, r -> r.index() + 1));
-        table.getColumns().add(col("kind", 150, Snapshot.EventRow::kind));
+        table.getColumns().add(col("kind", 150, EventRow::kind));
         table.getColumns().add(col("CPU", 50, r -> r.cpu() < 0 ? "" : Integer.toString(r.cpu())));
         table.getColumns().add(col("guest", 55, r -> r.guest() <= 0 ? "" : Integer.toString(r.guest())));
-        table.getColumns().add(col("frames", 120, Snapshot.EventRow::frames));
-        TableColumn<Snapshot.EventRow, Object> text = col("what happened", 700, Snapshot.EventRow::text);
+        table.getColumns().add(col("frames", 120, EventRow::frames));
+        TableColumn<EventRow, Object> text = col("what happened", 700, EventRow::text);
         table.getColumns().add(text);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No events yet: step forward."));
+        Label none = new Label();
+        none.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.filterProperty().get()
+                .equals(EventFilter.ALL) ? "No events yet: step forward." : "No events up to this step match the filter.",
+                model.filterProperty()));
+        table.setPlaceholder(none);
         table.setRowFactory(tv -> {
-            var row = new javafx.scene.control.TableRow<Snapshot.EventRow>() {
+            // one tooltip per row and a pseudo-class: while playing rows change every frame, and a new
+            // Tooltip or a style-class change per update makes the FX thread restyle the row each time
+            Tooltip tip = new Tooltip();
+            var row = new javafx.scene.control.TableRow<EventRow>() {
                 @Override
-                protected void updateItem(Snapshot.EventRow item, boolean empty) {
+                protected void updateItem(EventRow item, boolean empty) {
                     super.updateItem(item, empty);
-                    setTooltip(empty || item == null ? null : new Tooltip(item.text()));
-                    getStyleClass().removeAll("fault-row");
-                    if (!empty && item != null && item.kind().contains("#PF")) {
-                        getStyleClass().add("fault-row");
+                    boolean shown = !empty && item != null;
+                    if (shown) {
+                        tip.setText(item.text());
                     }
+                    setTooltip(shown ? tip : null);
+                    pseudoClassStateChanged(FAULT, shown && item.kind().contains("#PF"));
                 }
             };
             row.setOnMouseClicked(e -> {
                 if (!row.isEmpty() && e.getClickCount() >= 1 && !updating) {
-                    vm.goToEvent(row.getItem());
+                    model.goTo(row.getItem());
                 }
             });
             return row;
         });
         setCenter(table);
+        // Rows of one height: the virtual flow then places rows by arithmetic instead of measuring
+        // cells, which matters when the page changes at every frame of play.
+        setRowHeight(1.0);
+        table.setItems(model.rows());
+        model.pageProperty().addListener((o, a, p) -> shown());
     }
 
-    private static <T> TableColumn<Snapshot.EventRow, Object> col(String name, double width,
-                                                                    java.util.function.Function<Snapshot.EventRow, T> f) {
-        TableColumn<Snapshot.EventRow, Object> c = new TableColumn<>(name);
+    private static <T> TableColumn<EventRow, Object> col(String name, double width,
+                                                                    java.util.function.Function<EventRow, T> f) {
+        TableColumn<EventRow, Object> c = new TableColumn<>(name);
         c.setPrefWidth(width);
         c.setSortable(false);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
+        // Clip long text instead of fitting an ellipsis: fitting measures the text again and again,
+        // for every visible cell at every frame of play (the row's tooltip has the whole sentence).
+        c.setCellFactory(tc -> new javafx.scene.control.TableCell<>() {
+            {
+                setTextOverrun(javafx.scene.control.OverrunStyle.CLIP);
+            }
+
+            @Override
+            protected void updateItem(Object item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.toString());
+            }
+        });
         return c;
     }
 
@@ -125,7 +165,7 @@ public final class EventLogView extends BorderPane {
                 from = parse(dash < 0 ? fr : fr.substring(0, dash));
                 to = dash < 0 ? from : parse(fr.substring(dash + 1));
             }
-            vm.setEventFilter(new EventFilter(mask, number(guest.getText()), number(cpu.getText()), from, to));
+            model.setFilter(new EventFilter(mask, number(guest.getText()), number(cpu.getText()), from, to));
             status.setText("");
         } catch (NumberFormatException e) {
             status.setText("Not a number: " + e.getMessage());
@@ -141,23 +181,19 @@ public final class EventLogView extends BorderPane {
         return t.startsWith("0x") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
     }
 
-    public void show(Snapshot.EventRows rows) {
-        if (rows == null) {
-            return;
-        }
+    /** The rows' height for a UI scale (1.0 to 2.0): 24 pixels at 13 px type. */
+    void setRowHeight(double scale) {
+        table.setFixedCellSize(Math.ceil(24 * scale));
+    }
+
+    /** A new page is in the model's rows: scroll to the latest and show the count. */
+    private void shown() {
         updating = true;
-        table.getItems().setAll(rows.rows());
-        if (!rows.rows().isEmpty()) {
-            int last = rows.rows().size() - 1;
+        int last = table.getItems().size() - 1;
+        if (last >= 0) {
             table.scrollTo(last);
-            // once more after the layout pass: the first scroll can leave the last row half shown
-            javafx.application.Platform.runLater(() -> {
-                if (table.getItems().size() == last + 1) {
-                    table.scrollTo(last);
-                }
-            });
         }
-        status.setText(rows.filterText());
+        status.setText(model.textProperty().get());
         updating = false;
     }
 }

@@ -1,6 +1,5 @@
 package org.splitscope.ui;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -16,16 +15,19 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.splitscope.ui.model.ExportModel;
 
 /**
  * Export: the heat map as a PNG with its legend, scenario, policy, step, caption and state hash
  * (the same pixels as {@code splitscope export}; in compare mode the runs side by side), the whole
  * window, an animated GIF of a step range, or the chart series or the event log (with its filter)
  * as CSV. Every file is written atomically, off the FX thread, and can be cancelled.
+ *
+ * <p>Threading: FX thread only.
  */
 final class ExportDialog {
     private final MainView view;
-    private final AppViewModel vm;
+    private final ExportModel model;
     final RadioButton heatMap = new RadioButton("Heat map picture (PNG) with legend, caption and state hash");
     final RadioButton window = new RadioButton("The whole window (PNG)");
     final RadioButton animation = new RadioButton("Animation of a step range (GIF), each frame with its caption");
@@ -40,27 +42,26 @@ final class ExportDialog {
     final TextField file = new TextField();
     private final String baseName;
 
-    ExportDialog(MainView view, AppViewModel vm) {
+    ExportDialog(MainView view, ExportModel model) {
         this.view = view;
-        this.vm = vm;
+        this.model = model;
         ToggleGroup g = new ToggleGroup();
         for (RadioButton r : new RadioButton[] {heatMap, window, animation, series, events}) {
             r.setToggleGroup(g);
         }
         heatMap.setSelected(true);
-        Snapshot s = vm.snapshot();
-        int total = s == null ? 0 : (int) Math.min(Integer.MAX_VALUE, s.totalSteps());
-        int now = s == null ? 0 : (int) Math.min(Integer.MAX_VALUE, s.position().step());
+        int total = (int) Math.min(Integer.MAX_VALUE, model.totalSteps());
+        int now = (int) Math.min(Integer.MAX_VALUE, model.step());
         from = new Spinner<>(0, Math.max(0, total), Math.max(0, now - 10));
         to = new Spinner<>(0, Math.max(0, total), now);
         for (Spinner<Integer> sp : java.util.List.of(width, height, from, to, every, delay)) {
             sp.setEditable(true);
             sp.setPrefWidth(110);
         }
-        if (s != null && s.compare() != null) {
+        if (model.comparing()) {
             heatMap.setText("Heat maps side by side (PNG), cells that differ marked");
         }
-        baseName = s == null ? "splitscope" : s.scenarioId() + "-" + s.policy() + "-step" + s.position().step();
+        baseName = model.baseName();
         file.setText(Path.of(System.getProperty("user.home"), baseName + ".png").toString());
         file.setPrefColumnCount(36);
         g.selectedToggleProperty().addListener((o, a, b) -> file.setText(withExtension(file.getText(), extension())));
@@ -101,18 +102,11 @@ final class ExportDialog {
         Dialog<ButtonType> d = new Dialog<>();
         d.setTitle("Export");
         d.setHeaderText("Export a picture, an animation or the data");
-        if (view.stage() != null) {
-            d.initOwner(view.stage());
-        }
         Button browse = new Button("Choose...");
         browse.setOnAction(e -> {
-            FileChooser fc = new FileChooser();
             String ext = extension();
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.substring(1).toUpperCase(Locale.ROOT), "*" + ext));
-            File f = fc.showSaveDialog(view.stage());
-            if (f != null) {
-                file.setText(withExtension(f.getPath(), ext));
-            }
+            view.dialogs().saveFile("Export to", new FileChooser.ExtensionFilter(ext.substring(1).toUpperCase(Locale.ROOT),
+                    "*" + ext)).ifPresent(f -> file.setText(withExtension(f.toString(), ext)));
         });
         GridPane grid = new GridPane();
         grid.setHgap(8);
@@ -125,7 +119,7 @@ final class ExportDialog {
         grid.addRow(3, new Label("File"), new HBox(6, file, browse));
         d.getDialogPane().setContent(grid);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> export());
+        view.dialogs().show(d).filter(b -> b == ButtonType.OK).ifPresent(b -> export());
     }
 
     void export() {
@@ -133,14 +127,14 @@ final class ExportDialog {
         if (window.isSelected()) {
             view.exportWindow(out, Math.max(1, view.uiScale()));
         } else if (animation.isSelected()) {
-            vm.exports().animation(out, from.getValue(), to.getValue(), every.getValue(), delay.getValue(), width.getValue(),
+            model.animation(out, from.getValue(), to.getValue(), every.getValue(), delay.getValue(), width.getValue(),
                     height.getValue());
         } else if (series.isSelected()) {
-            vm.exports().seriesCsv(out);
+            model.seriesCsv(out);
         } else if (events.isSelected()) {
-            vm.exports().eventsCsv(out);
+            model.eventsCsv(out);
         } else {
-            vm.exports().heatMap(out, width.getValue(), height.getValue());
+            model.heatMap(out, width.getValue(), height.getValue());
         }
     }
 }

@@ -9,7 +9,9 @@ import org.splitscope.render.CellLayout;
 /**
  * The heat map of the physical address space (STYLE.md principle 5): pixels rasterized off the FX
  * thread by {@code render.HeatMapRasterizer}, shown through a PixelBuffer-backed image. The control
- * only displays frames and reports what the user does; the view model decides what to draw.
+ * only displays frames and reports what the user does; the models decide what to draw.
+ *
+ * <p>Threading: FX thread only.
  */
 public final class HeatMap extends Control {
     /** A rasterized frame: pixels of {@code layout.width() x layout.height()}. */
@@ -27,6 +29,9 @@ public final class HeatMap extends Control {
         void select(CellLayout layout, double x, double y);
 
         void hover(CellLayout layout, double x, double y);
+
+        /** The mouse left the map. */
+        void exited();
     }
 
     private final ObjectProperty<Frame> frame = new SimpleObjectProperty<>(this, "frame");

@@ -15,8 +15,10 @@ import org.splitscope.render.CellLayout;
 /**
  * Shows {@link HeatMap.Frame}s: one {@link PixelBuffer} over an int array, recreated only when the
  * size changes; a new frame is copied in and the part with cells marked dirty and shown (one update
- * per pulse, since the view model applies at most one snapshot per pulse). Smoothing is off so cells
- * stay sharp.
+ * per pulse, since the app applies at most one snapshot per pulse). Smoothing is off so cells
+ * stay sharp. The copy into the buffer happens only inside {@code updateBuffer}, as PixelBuffer asks.
+ *
+ * <p>Threading: FX thread only.
  */
 final class HeatMapSkin extends SkinBase<HeatMap> {
     private final ImageView view = new ImageView();
@@ -64,6 +66,11 @@ final class HeatMapSkin extends SkinBase<HeatMap> {
                 control.listener().select(layout, e.getX(), e.getY());
             }
         });
+        control.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            if (control.listener() != null) {
+                control.listener().exited();
+            }
+        });
         control.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             if (layout != null && control.listener() != null) {
                 control.listener().hover(layout, e.getX(), e.getY());
@@ -82,7 +89,6 @@ final class HeatMapSkin extends SkinBase<HeatMap> {
             buffer = new PixelBuffer<>(w, h, IntBuffer.wrap(backing), PixelFormat.getIntArgbPreInstance());
             view.setImage(new WritableImage(buffer));
         }
-        System.arraycopy(f.pixels(), 0, backing, 0, w * h);
         // Show (and upload) only the part with cells in it, plus a margin for the selection outline:
         // the rest is background, drawn by the pane. A software renderer pays per pixel drawn.
         CellLayout l = f.layout();
@@ -96,7 +102,11 @@ final class HeatMapSkin extends SkinBase<HeatMap> {
             view.setViewport(used);
             getSkinnable().requestLayout();
         }
-        buffer.updateBuffer(b -> used);
+        int[] src = f.pixels();
+        buffer.updateBuffer(b -> {
+            System.arraycopy(src, 0, backing, 0, w * h);
+            return used;
+        });
         layout = l;
     }
 

@@ -5,11 +5,16 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import org.splitscope.ui.model.AppModel;
+import org.splitscope.ui.service.Snapshot;
+import org.splitscope.ui.service.Snapshot.InspectorData;
 
 /**
  * The inspector for the selected cell: its RMP entry with the named state (as dump_rmpentry
  * prints it), the leaf that maps it, each CPU's TLB entries over it with their conflict class, and
  * the event that last changed it, with a link that jumps there.
+ *
+ * <p>Threading: FX thread only.
  */
 public final class InspectorView extends VBox {
     final Label title = new Label("Click a cell of the map to inspect it.");
@@ -17,11 +22,9 @@ public final class InspectorView extends VBox {
     final Label tlb = new Label();
     final Label lastEvent = new Label();
     final Hyperlink jump = new Hyperlink("jump there");
-    private final AppViewModel vm;
-    private Snapshot.InspectorData shown;
+    private InspectorData shown;
 
-    public InspectorView(AppViewModel vm) {
-        this.vm = vm;
+    public InspectorView(AppModel model) {
         getStyleClass().add("inspector");
         setSpacing(8);
         setPadding(new Insets(8));
@@ -39,15 +42,16 @@ public final class InspectorView extends VBox {
         lastEvent.setWrapText(true);
         jump.setOnAction(e -> {
             if (shown != null && shown.lastEventAt() != null) {
-                vm.seek(shown.lastEventAt());
+                model.navigation().seek(shown.lastEventAt());
             }
         });
         getChildren().addAll(title, fields, new Label("TLB entries over it:"), tlb, new Label("Last changed by:"),
                 lastEvent, jump);
         show(null);
+        model.map().inspectorProperty().addListener((o, a, d) -> show(d));
     }
 
-    public void show(Snapshot.InspectorData d) {
+    public void show(InspectorData d) {
         shown = d;
         fields.getChildren().clear();
         if (d == null) {

@@ -13,13 +13,19 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.splitscope.render.Layer;
 import org.splitscope.render.Palette;
+import org.splitscope.ui.model.MapModel;
 
-/** The layer toggles and the legend: every colour with its letter, so nothing is told by colour alone. */
+/**
+ * The layer toggles, the CPU whose TLB conflicts are drawn, and the legend: every colour with its
+ * letter, so nothing is told by colour alone.
+ *
+ * <p>Threading: FX thread only.
+ */
 public final class LegendView extends VBox {
     final java.util.Map<Layer, CheckBox> toggles = new java.util.EnumMap<>(Layer.class);
     final Spinner<Integer> tlbCpu = new Spinner<>(-1, 1023, -1);
 
-    public LegendView(AppViewModel vm) {
+    public LegendView(MapModel map) {
         getStyleClass().add("legend");
         setSpacing(3);
         setPadding(new Insets(8));
@@ -28,15 +34,15 @@ public final class LegendView extends VBox {
         getChildren().add(layersTitle);
         for (Layer l : Layer.values()) {
             CheckBox cb = new CheckBox(l.label());
-            cb.setSelected(vm.layersProperty().get().contains(l));
-            cb.setOnAction(e -> vm.toggleLayer(l));
-            vm.layersProperty().addListener((o, a, b) -> cb.setSelected(b.contains(l)));
+            cb.setSelected(map.layersProperty().get().contains(l));
+            cb.setOnAction(e -> map.toggleLayer(l));
+            map.layersProperty().addListener((o, a, b) -> cb.setSelected(b.contains(l)));
             toggles.put(l, cb);
             getChildren().add(cb);
         }
         tlbCpu.setEditable(true);
         tlbCpu.setPrefWidth(80);
-        tlbCpu.valueProperty().addListener((o, a, b) -> vm.setTlbCpu(b == null ? -1 : b));
+        tlbCpu.valueProperty().addListener((o, a, b) -> map.setTlbCpu(b == null ? -1 : b));
         HBox cpu = new HBox(6, new Label("TLB of CPU (-1 = all):"), tlbCpu);
         cpu.setAlignment(Pos.CENTER_LEFT);
         getChildren().add(cpu);

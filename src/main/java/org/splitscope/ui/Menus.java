@@ -2,6 +2,9 @@ package org.splitscope.ui;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.NavigableMap;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -13,40 +16,45 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.splitscope.core.history.Position;
 import org.splitscope.render.Layer;
 import org.splitscope.scenario.BuiltinScenarios;
+import org.splitscope.ui.model.AppModel;
 
-/** The menu bar, built from {@link AppAction}s (the same commands as the toolbar and the keys). */
+/**
+ * The menu bar, built from the {@link ActionSet} (the same commands, and the same {@code executable}
+ * bindings, as the toolbar and the keys). Items show their key but do not bind it: the scene-wide
+ * {@link KeyRouter} runs it, so plain keys stay with text fields and menus.
+ *
+ * <p>Threading: FX thread only.
+ */
 final class Menus {
-    private final MainView view;
-    private final AppViewModel vm;
-    private final MenuBar bar = new MenuBar();
-    private final Menu recent = new Menu("Open recent");
-    private final Menu marks = new Menu("Go to bookmark");
-    private final CheckMenuItem darkItem = new CheckMenuItem(AppAction.DARK_THEME.label());
+    final MenuBar bar = new MenuBar();
+    final Menu recent = new Menu("Open recent");
+    final Menu marks = new Menu("Go to bookmark");
+    private final AppModel model;
+    private final ActionSet actions;
     private Map<String, Position> shownMarks = Map.of();
 
-    Menus(MainView view, AppViewModel vm) {
-        this.view = view;
-        this.vm = vm;
+    Menus(MainView view, AppModel model, ActionSet actions) {
+        this.model = model;
+        this.actions = actions;
         Menu builtins = new Menu("Built-in scenarios");
         for (String name : BuiltinScenarios.names()) {
             MenuItem mi = new MenuItem(name);
-            mi.setOnAction(e -> vm.openBuiltin(name));
+            mi.setOnAction(e -> model.navigation().openBuiltin(name));
             builtins.getItems().add(mi);
         }
-        vm.recentFiles().addListener((javafx.collections.ListChangeListener<String>) c -> fillRecent());
+        model.navigation().recentFiles().addListener((ListChangeListener<String>) c -> fillRecent());
         fillRecent();
         MenuItem exportWindow = new MenuItem("Export the whole window...");
-        exportWindow.setOnAction(e -> new ExportDialog(view, vm).showWindowMode());
+        exportWindow.setOnAction(e -> new ExportDialog(view, model.export()).showWindowMode());
+        exportWindow.disableProperty().bind(Bindings.not(actions.executable(AppAction.EXPORT)));
         MenuItem quit = new MenuItem("Quit");
-        quit.setOnAction(e -> {
-            if (view.stage() != null) {
-                view.stage().close();
-            }
-        });
+        quit.setOnAction(e -> view.close());
         Menu file = new Menu("File", null, item(AppAction.OPEN), recent, builtins, new SeparatorMenuItem(),
                 item(AppAction.EXPORT), exportWindow, new SeparatorMenuItem(), quit);
         MenuItem stopCompare = new MenuItem("Stop comparing");
-        stopCompare.setOnAction(e -> vm.stopCompare());
+        stopCompare.setOnAction(e -> model.map().stopCompare());
+        stopCompare.disableProperty().bind(Bindings.createBooleanBinding(() -> model.map().compareProperty().get() == null
+                || !model.map().compareProperty().get().comparing(), model.map().compareProperty()));
         Menu run = new Menu("Run", null, item(AppAction.TO_START), item(AppAction.STEP_BACK), item(AppAction.PLAY_PAUSE),
                 item(AppAction.STEP), item(AppAction.TO_END), new SeparatorMenuItem(), item(AppAction.MICRO_BACK),
                 item(AppAction.MICRO_FORWARD), new SeparatorMenuItem(), item(AppAction.RUN_BACK_TO_BREAKPOINT),
@@ -55,14 +63,14 @@ final class Menus {
         Menu layers = new Menu("Layers");
         for (Layer l : Layer.values()) {
             CheckMenuItem cm = new CheckMenuItem(l.label());
-            cm.setSelected(vm.layersProperty().get().contains(l));
-            cm.setOnAction(e -> vm.toggleLayer(l));
-            vm.layersProperty().addListener((o, a, b) -> cm.setSelected(b.contains(l)));
+            cm.setSelected(model.map().layersProperty().get().contains(l));
+            cm.setOnAction(e -> model.map().toggleLayer(l));
+            model.map().layersProperty().addListener((o, a, b) -> cm.setSelected(b.contains(l)));
             layers.getItems().add(cm);
         }
-        darkItem.setAccelerator(AppAction.DARK_THEME.key());
-        darkItem.setOnAction(e -> vm.setDark(darkItem.isSelected()));
-        vm.darkProperty().addListener((o, a, d) -> darkItem.setSelected(d));
+        CheckMenuItem darkItem = new CheckMenuItem(AppAction.DARK_THEME.label() + "    " + AppAction.DARK_THEME.key().getDisplayText());
+        darkItem.setOnAction(e -> model.map().setDark(darkItem.isSelected()));
+        model.map().darkProperty().addListener((o, a, d) -> darkItem.setSelected(d));
         Menu scale = new Menu("UI scale");
         ToggleGroup g = new ToggleGroup();
         for (int pct : new int[] {100, 125, 150, 175, 200}) {
@@ -75,42 +83,38 @@ final class Menus {
         Menu viewMenu = new Menu("View", null, layers, item(AppAction.ZOOM_IN), item(AppAction.ZOOM_OUT),
                 item(AppAction.ZOOM_ALL), new SeparatorMenuItem(), darkItem, scale, item(AppAction.FULL_SCREEN));
         Menu bookmarks = new Menu("Bookmarks", null, item(AppAction.BOOKMARK), marks);
+        marks.setDisable(true);
         Menu help = new Menu("Help", null, item(AppAction.ABOUT));
         bar.getMenus().addAll(file, run, viewMenu, bookmarks, help);
-    }
-
-    MenuBar bar() {
-        return bar;
+        model.navigation().markersProperty().addListener((o, a, m) -> showMarks(m == null ? null : m.bookmarks()));
     }
 
     private MenuItem item(AppAction a) {
-        MenuItem mi = new MenuItem(a.label(), new FontIcon(a.icon()));
-        // shown, not bound: the scene-wide key filter runs the action (plain keys must not fire in text fields)
-        mi.setAccelerator(null);
-        mi.setText(a.label() + "    " + a.key().getDisplayText());
-        mi.setOnAction(e -> view.run(a));
+        MenuItem mi = new MenuItem(a.label() + "    " + a.key().getDisplayText(), new FontIcon(a.icon()));
+        mi.setOnAction(e -> actions.run(a));
+        mi.disableProperty().bind(Bindings.not(actions.executable(a)));
         return mi;
     }
 
     private void fillRecent() {
         recent.getItems().clear();
-        for (String f : vm.recentFiles()) {
+        for (String f : model.navigation().recentFiles()) {
             MenuItem mi = new MenuItem(f);
-            mi.setOnAction(e -> vm.openFile(Path.of(f)));
+            mi.setOnAction(e -> model.navigation().openFile(Path.of(f)));
             recent.getItems().add(mi);
         }
         recent.setDisable(recent.getItems().isEmpty());
     }
 
-    void refresh(Snapshot s) {
-        if (s.bookmarks().equals(shownMarks)) {
+    private void showMarks(NavigableMap<String, Position> bookmarks) {
+        if (bookmarks == null || bookmarks.equals(shownMarks)) {
             return;
         }
-        shownMarks = s.bookmarks();
+        shownMarks = bookmarks;
         marks.getItems().clear();
-        s.bookmarks().forEach((name, pos) -> {
+        bookmarks.forEach((name, pos) -> {
             MenuItem mi = new MenuItem(name + "  (step " + pos + ")");
-            mi.setOnAction(e -> vm.goToBookmark(name));
+            mi.setOnAction(e -> model.navigation().goToBookmark(name));
             marks.getItems().add(mi);
         });
         marks.setDisable(marks.getItems().isEmpty());

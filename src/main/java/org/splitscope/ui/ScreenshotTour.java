@@ -17,19 +17,26 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.splitscope.core.history.HistoryBudget;
 import org.splitscope.export.PngWriter;
+import org.splitscope.ui.model.AppModel;
+import org.splitscope.ui.model.RecentFiles;
+import org.splitscope.ui.service.PlayClock;
+import org.splitscope.ui.service.SimService;
+import org.splitscope.ui.service.SimThread;
 
 /**
  * Makes the README's screenshots from the real app: opens the main window, drives it through a few
- * states with the same view-model commands the toolbar uses, and writes each window as a PNG.
+ * states with the same model commands the toolbar uses, and writes each window as a PNG.
  * Run it with {@code java -jar target/splitscope.jar screenshots --out assets/screenshots} on a
  * display (under {@code xvfb-run} on a server).
+ *
+ * <p>Threading: the caller's thread waits; the window and (same-thread) simulation run on the FX thread.
  */
-public final class ScreenshotTour {
+final class ScreenshotTour {
     /** One screenshot: its file name and what to do to the app before taking it. */
     record Shot(String file, Consumer<Stage> setup) {
     }
 
-    private AppViewModel vm;
+    private AppModel vm;
     private MainView view;
     private Stage stage;
 
@@ -37,7 +44,7 @@ public final class ScreenshotTour {
     }
 
     /** Writes the screenshots to {@code dir} (created if missing) and returns their paths. */
-    public static List<Path> write(Path dir, int width, int height) throws IOException {
+    static List<Path> write(Path dir, int width, int height) throws IOException {
         Files.createDirectories(dir);
         AppLauncher.startToolkit();
         ScreenshotTour tour = new ScreenshotTour();
@@ -49,7 +56,7 @@ public final class ScreenshotTour {
                     shot.setup().accept(tour.stage);
                     return null;
                 });
-                settle();
+                tour.settle();
                 Path out = dir.resolve(shot.file());
                 int[] size = new int[2];
                 int[] px = onFx(() -> tour.pixels(size));
@@ -70,9 +77,10 @@ public final class ScreenshotTour {
     private Void open(int width, int height) {
         // The same-thread executor: each command has finished when the call returns, so a shot shows
         // exactly the state its setup asked for.
-        vm = new AppViewModel(SimExecutor.sameThread(), RecentFiles.inMemory(), HistoryBudget.DEFAULT);
+        vm = new AppModel(new SimService(SimThread.sameThread(), PlayClock.system(), HistoryBudget.DEFAULT),
+                RecentFiles.inMemory());
         stage = new Stage();
-        view = new MainView(vm, stage);
+        view = new MainView(vm, stage, new FxDialogs(stage));
         Scene scene = new Scene(view.root(), width, height);
         MainView.applyTheme(scene, false);
         view.installKeys(scene);
@@ -84,33 +92,33 @@ public final class ScreenshotTour {
     private List<Shot> shots() {
         return List.of(
                 new Shot("overlap-crash.png", s -> {
-                    vm.setDark(false);
-                    vm.openBuiltin("overlap-crash");
-                    vm.runToBreakpoint("rmp-fault", true);
-                    vm.zoomTo(0x20000, 0x20200);
-                    vm.selectFrames(0x20001, 0x20002);
+                    vm.map().setDark(false);
+                    vm.navigation().openBuiltin("overlap-crash");
+                    vm.navigation().runToBreakpoint("rmp-fault", true);
+                    vm.map().zoomTo(0x20000, 0x20200);
+                    vm.map().selectFrames(0x20001, 0x20002);
                     view.bottomTabs.getSelectionModel().select(0);
                 }),
                 new Shot("overlap-crash-split-on-demand.png", s -> {
-                    vm.setPolicy("split-on-demand");
-                    vm.selectFrames(0x20005, 0x20006);
+                    vm.navigation().switchPolicy("split-on-demand");
+                    vm.map().selectFrames(0x20005, 0x20006);
                 }),
                 new Shot("stale-tlb.png", s -> {
-                    vm.openBuiltin("stale-tlb");
-                    vm.toEnd();
-                    vm.zoomTo(0x30000, 0x30200);
-                    vm.selectFrames(0x30010, 0x30011);
+                    vm.navigation().openBuiltin("stale-tlb");
+                    vm.navigation().toEnd();
+                    vm.map().zoomTo(0x30000, 0x30200);
+                    vm.map().selectFrames(0x30010, 0x30011);
                 }),
                 new Shot("review-compare.png", s -> {
-                    vm.setDark(false);
-                    vm.openBuiltin("review");
-                    vm.seek(3000);
-                    vm.zoomTo(0x1e0000, 0x200000);
+                    vm.map().setDark(false);
+                    vm.navigation().openBuiltin("review");
+                    vm.navigation().seek(3000);
+                    vm.map().zoomTo(0x1e0000, 0x200000);
                 }),
                 new Shot("multi-guest-dark.png", s -> {
-                    vm.setDark(true);
-                    vm.openBuiltin("multi-guest");
-                    vm.seek(vm.snapshot().totalSteps() / 2);
+                    vm.map().setDark(true);
+                    vm.navigation().openBuiltin("multi-guest");
+                    vm.navigation().seek(vm.applied().run().totalSteps() / 2);
                     view.bottomTabs.getSelectionModel().select(1);
                 }));
     }
@@ -128,15 +136,19 @@ public final class ScreenshotTour {
     }
 
     /** Lets a few pulses lay out the window and the heat map render at its new size. */
-    private static void settle() {
-        for (int i = 0; i < 3; i++) {
+    private void settle() {
+        for (int i = 0; i < 9; i++) {
             try {
                 Thread.sleep(250);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            onFx(() -> null);
+            // a pulse after a quiet second: the status bar says the view is idle, as it is
+            onFx(() -> {
+                vm.pulse();
+                return null;
+            });
         }
     }
 

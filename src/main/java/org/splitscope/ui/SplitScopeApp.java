@@ -5,38 +5,44 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.splitscope.core.history.HistoryBudget;
+import org.splitscope.ui.model.AppModel;
+import org.splitscope.ui.model.RecentFiles;
+import org.splitscope.ui.service.PlayClock;
+import org.splitscope.ui.service.SimService;
+import org.splitscope.ui.service.SimThread;
 
 /**
- * The desktop app. Opens on the built-in {@code overlap-crash} scenario, ready to step. The
- * simulation runs on its own thread; an AnimationTimer applies the latest snapshot once per pulse.
+ * The desktop app. Opens on the built-in {@code overlap-crash} scenario (or the scenario named on the
+ * command line), ready to step. The simulation runs on its own thread behind the {@link SimService};
+ * an AnimationTimer applies the latest snapshot once per pulse.
  */
 public final class SplitScopeApp extends Application {
-    private AppViewModel vm;
+    private AppModel model;
     private AnimationTimer pulses;
 
     @Override
     public void start(Stage stage) {
-        vm = new AppViewModel(SimExecutor.background(), RecentFiles.preferences(), HistoryBudget.DEFAULT);
-        MainView view = new MainView(vm, stage);
+        model = new AppModel(new SimService(SimThread.background(), PlayClock.system(), HistoryBudget.DEFAULT),
+                RecentFiles.preferences());
+        MainView view = new MainView(model, stage, new FxDialogs(stage));
         Scene scene = new Scene(view.root(), 1500, 950);
         MainView.applyTheme(scene, false);
         view.installKeys(scene);
         stage.setScene(scene);
-        stage.setTitle("SplitScope");
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         pulses = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                vm.pulse();
+                model.pulse();
             }
         };
         pulses.start();
         String first = getParameters().getRaw().isEmpty() ? "overlap-crash" : getParameters().getRaw().get(0);
         if (first.endsWith(".yaml") || first.endsWith(".yml") || first.endsWith(".json")) {
-            vm.openFile(java.nio.file.Path.of(first));
+            model.navigation().openFile(java.nio.file.Path.of(first));
         } else {
-            vm.openBuiltin(first);
+            model.navigation().openBuiltin(first);
         }
         stage.show();
         view.heatMap.requestFocus();
@@ -47,8 +53,8 @@ public final class SplitScopeApp extends Application {
         if (pulses != null) {
             pulses.stop();
         }
-        if (vm != null) {
-            vm.shutdown();
+        if (model != null) {
+            model.shutdown();
         }
     }
 }

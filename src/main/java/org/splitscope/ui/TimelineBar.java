@@ -8,11 +8,14 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import org.splitscope.core.event.EventKind;
 import org.splitscope.core.history.Position;
+import org.splitscope.ui.service.Snapshot;
 
 /**
  * The timeline scrubber: the whole run left to right, the part already run shaded, markers for
  * faults, splits, collapses and flushes (one row each), bookmarks, and the current position.
- * Click or drag to seek.
+ * Click or drag to seek (a drag sends many seeks; the service keeps only the latest waiting one).
+ *
+ * <p>Threading: FX thread only.
  */
 public final class TimelineBar extends Region {
     static final int RMP_FAULTS = EventKind.RMP_FAULT.bit() | EventKind.NP_FAULT.bit();
@@ -21,7 +24,8 @@ public final class TimelineBar extends Region {
     static final int FLUSHES = EventKind.FLUSH_ALL.bit() | EventKind.FLUSH_RANGE.bit();
 
     private final Canvas canvas = new Canvas();
-    private Snapshot snap;
+    private Snapshot.MarkersPart markers;
+    private Position position = Position.START;
     private LongConsumer onSeek = s -> { };
     private java.util.function.IntConsumer onWidth = w -> { };
     private boolean dark;
@@ -53,15 +57,17 @@ public final class TimelineBar extends Region {
 
     private void seekAt(double x) {
         double w = getWidth() - GUTTER;
-        if (snap == null || w <= 0) {
+        if (markers == null || w <= 0) {
             return;
         }
-        long step = Math.round(Math.max(0, Math.min(1, (x - GUTTER) / w)) * snap.totalSteps());
+        long step = Math.round(Math.max(0, Math.min(1, (x - GUTTER) / w)) * markers.totalSteps());
         onSeek.accept(step);
     }
 
-    public void show(Snapshot s) {
-        snap = s;
+    /** The markers and bookmarks to draw, and the position of the cursor. */
+    public void show(Snapshot.MarkersPart m, Position at) {
+        markers = m;
+        position = at;
         draw();
     }
 
@@ -97,15 +103,15 @@ public final class TimelineBar extends Region {
             g.setFill(dark ? Color.web("#cccccc") : Color.web("#333333"));
             g.fillText(ROW_NAMES[k], 16, 6 + k * row + row / 2);
         }
-        if (snap == null) {
+        if (markers == null) {
             return;
         }
         g.save();
         g.translate(GUTTER, 0);
-        long total = Math.max(1, snap.totalSteps());
+        long total = Math.max(1, markers.totalSteps());
         g.setFill(dark ? Color.web("#3a3a3a") : Color.web("#dcdcdc"));
-        g.fillRect(0, 0, w * snap.frontier() / total, h);
-        int[] m = snap.markers();
+        g.fillRect(0, 0, w * markers.frontier() / total, h);
+        int[] m = markers.markers();
         int[] kinds = {RMP_FAULTS, SPLITS, COLLAPSES, FLUSHES};
         for (int k = 0; k < 4; k++) {
             g.setFill(colors[k]);
@@ -116,11 +122,11 @@ public final class TimelineBar extends Region {
             }
         }
         g.setFill(dark ? Color.web("#bbbbbb") : Color.web("#444444"));
-        for (Map.Entry<String, Position> b : snap.bookmarks().entrySet()) {
+        for (Map.Entry<String, Position> b : markers.bookmarks().entrySet()) {
             double bx = w * b.getValue().step() / total;
             g.fillPolygon(new double[] {bx - 5, bx + 5, bx}, new double[] {0, 0, 7}, 3);
         }
-        double cx = Math.min(w - 1, Math.max(1, w * snap.position().step() / total));
+        double cx = Math.min(w - 1, Math.max(1, w * position.step() / total));
         g.setStroke(dark ? Color.WHITE : Color.BLACK);
         g.setLineWidth(2);
         g.strokeLine(cx, 0, cx, h);

@@ -190,4 +190,15 @@ class HeatMapRasterizerTest {
         int oy = p.mapY() + l.yOf(c) - 1;
         assertThat(p.pixels()[oy * 1000 + ox + l.side() / 2]).isEqualTo(Palette.LIGHT.text());
     }
+
+    @Test
+    @DisplayName("a rectangle wholly outside the picture draws nothing (an outline at the right edge)")
+    void fillOutside() {
+        int[] px = new int[10 * 4];
+        HeatMapRasterizer.fill(px, 10, 4, 12, 0, 1, 2, 0xFF000000);
+        HeatMapRasterizer.fill(px, 10, 4, -5, 0, 3, 2, 0xFF000000);
+        HeatMapRasterizer.fill(px, 10, 4, 9, 0, 3, 1, 0xFF000000);
+        assertThat(java.util.Arrays.stream(px).filter(p -> p != 0).count()).isEqualTo(1);
+        assertThat(px[9]).isEqualTo(0xFF000000);
+    }
 }

@@ -4,34 +4,61 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.splitscope.core.history.HistoryBudget;
+import org.splitscope.ui.model.AppModel;
+import org.splitscope.ui.model.NavigationModel;
+import org.splitscope.ui.model.RecentFiles;
+import org.splitscope.ui.service.SimService;
+import org.splitscope.ui.service.SimThread;
+import org.splitscope.ui.service.Snapshot;
+import org.splitscope.ui.service.VirtualClock;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 
 /**
  * The real main window for TestFX flows, headless on Monocle: a 1280x780 scene on overlap-crash. The
- * simulation runs on the FX thread (same-thread executor), so each action has finished when the
- * robot returns; play ticks are run by hand with {@code sim.runDelayed()}. TestFX finds only the
- * test class's own {@code @Start} method, so each subclass has one that calls {@link #open}.
+ * simulation runs on the FX thread (same-thread service), so each action has finished when the robot
+ * returns; play ticks come from a virtual clock the test advances ({@link #tick}). TestFX finds only
+ * the test class's own {@code @Start} method, so each subclass has one that calls {@link #open}.
  */
 @ExtendWith(ApplicationExtension.class)
 abstract class AppWindowTest {
-    SimExecutor.Inline sim;
-    AppViewModel vm;
+    VirtualClock clock;
+    AppModel model;
+    FxDialogs dialogs;
     MainView view;
     Stage stage;
 
     /** Subclasses call this from their own {@code @Start} method (TestFX looks only at declared methods). */
     void open(Stage stage) {
         this.stage = stage;
-        sim = SimExecutor.sameThread();
-        vm = new AppViewModel(sim, RecentFiles.inMemory(), new HistoryBudget(64L << 20));
-        view = new MainView(vm, stage);
+        clock = new VirtualClock();
+        model = new AppModel(new SimService(SimThread.sameThread(), clock, new HistoryBudget(64L << 20)),
+                RecentFiles.inMemory());
+        dialogs = new FxDialogs(stage);
+        view = new MainView(model, stage, dialogs);
         Scene scene = new Scene(view.root(), 1280, 780);
         MainView.applyTheme(scene, false);
         view.installKeys(scene);
         stage.setScene(scene);
         stage.show();
-        vm.openBuiltin("overlap-crash");
+        model.navigation().openBuiltin("overlap-crash");
         view.heatMap.requestFocus();
+    }
+
+    NavigationModel nav() {
+        return model.navigation();
+    }
+
+    Snapshot snap() {
+        return model.applied();
+    }
+
+    /** One play tick: the clock moves one period and the window applies what the service published. */
+    void tick(FxRobot robot) {
+        robot.interact(() -> {
+            clock.advance(16_000_000L);
+            model.pulse();
+        });
     }
 
     HeatMapSkin skin(HeatMap m) {

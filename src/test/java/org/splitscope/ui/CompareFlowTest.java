@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.splitscope.core.history.Position;
+import org.splitscope.ui.service.Snapshot;
 import org.splitscope.export.CsvExport;
 import org.splitscope.export.GifWriter;
 import org.splitscope.export.PngWriter;
@@ -31,7 +32,7 @@ class CompareFlowTest extends AppWindowTest {
     }
 
 
-    /** The top-left pixel of the cell holding {@code pfn} on a map, as the screen shows it. */
+    /** The pixel inside the top-left corner of the cell holding {@code pfn} on a map (where a diff mark runs). */
     int corner(HeatMap m, long pfn) {
         CellLayout l = skin(m).layout();
         long c = l.cellOf(pfn);
@@ -54,7 +55,7 @@ class CompareFlowTest extends AppWindowTest {
         assertThat(view.bottomTabs.getSelectionModel().getSelectedItem()).isSameAs(view.compareTab);
         robot.interact(() -> view.heatMap.requestFocus());
         robot.type(KeyCode.RIGHT, 5);
-        Snapshot s = vm.snapshot();
+        Snapshot s = snap();
         assertThat(s.compare().panes()).extracting(Snapshot.Pane::policy).containsExactly("none", "split-on-demand");
         assertThat(s.compare().panes()).extracting(Snapshot.Pane::stepText).containsOnly("step 5");
         assertThat(s.compare().summaries()).extracting(r -> r.steps()).containsOnly(5L);
@@ -64,11 +65,11 @@ class CompareFlowTest extends AppWindowTest {
         HeatMap peer = view.compareView.maps.get(1);
         assertThat(skin(peer).layout()).isEqualTo(skin(view.heatMap).layout());
         robot.type(KeyCode.LEFT, 2);
-        assertThat(vm.snapshot().compare().panes()).extracting(Snapshot.Pane::stepText).containsOnly("step 3");
+        assertThat(snap().compare().panes()).extracting(Snapshot.Pane::stepText).containsOnly("step 3");
         // a micro-step moves the main run; the peer stays at the boundary before that step
         robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
-        assertThat(vm.snapshot().position()).isEqualTo(new Position(3, 1));
-        assertThat(vm.snapshot().compare().panes().get(1).stepText()).isEqualTo("step 3");
+        assertThat(snap().position()).isEqualTo(new Position(3, 1));
+        assertThat(snap().compare().panes().get(1).stepText()).isEqualTo("step 3");
         // the table: figures down, policies across, the differing ones starred
         assertThat(view.compareView.table.getColumns()).extracting(c -> c.getText())
                 .containsExactly("figure", "none", "split-on-demand");
@@ -82,7 +83,7 @@ class CompareFlowTest extends AppWindowTest {
         startComparing(robot);
         robot.interact(() -> view.heatMap.requestFocus());
         robot.type(KeyCode.RIGHT, 5);
-        robot.interact(() -> vm.zoomTo(0x20000, 0x20200));
+        robot.interact(() -> model.map().zoomTo(0x20000, 0x20200));
         HeatMap peer = view.compareView.maps.get(1);
         assertThat(skin(peer).layout().unit().frames()).isEqualTo(1);
         assertThat(skin(peer).layout()).isEqualTo(skin(view.heatMap).layout());
@@ -93,7 +94,7 @@ class CompareFlowTest extends AppWindowTest {
         assertThat(view.inspector.title.getText()).contains("Frame 0x20003");
         robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT0).release(KeyCode.DIGIT0).release(KeyCode.CONTROL);
         assertThat(skin(peer).layout().unit()).isEqualTo(skin(view.heatMap).layout().unit());
-        assertThat(skin(peer).layout().viewport().span()).isEqualTo(vm.snapshot().layout().viewport().span());
+        assertThat(skin(peer).layout().viewport().span()).isEqualTo(snap().map().layout().viewport().span());
     }
 
     @Test
@@ -102,9 +103,9 @@ class CompareFlowTest extends AppWindowTest {
         startComparing(robot);
         robot.interact(() -> view.heatMap.requestFocus());
         robot.type(KeyCode.RIGHT, 5);
-        Snapshot s = vm.snapshot();
+        Snapshot s = snap();
         BitSet differs = s.compare().panes().get(1).differing();
-        CellLayout l = s.layout();
+        CellLayout l = s.map().layout();
         BitSet expected = new BitSet();
         expected.set((int) l.cellOf(0x20000));
         assertThat(differs).as("only the region that split differs").isEqualTo(expected);
@@ -121,23 +122,45 @@ class CompareFlowTest extends AppWindowTest {
     @DisplayName("stopping returns to one map; a policy switch keeps comparing; review opens comparing its four")
     void stopAndSwitch(FxRobot robot) {
         startComparing(robot);
-        robot.clickOn(view.policies);
+        robot.clickOn(view.toolbar.policies);
         robot.clickOn("split-physmap");
-        assertThat(vm.snapshot().compare().panes()).extracting(Snapshot.Pane::policy)
+        assertThat(snap().compare().panes()).extracting(Snapshot.Pane::policy)
                 .containsExactly("split-physmap", "none", "split-on-demand");
         robot.press(KeyCode.CONTROL).press(KeyCode.K).release(KeyCode.K).release(KeyCode.CONTROL);
         for (String id : List.of("none", "split-on-demand")) {
             robot.clickOn("#compare-" + id);
         }
         robot.clickOn("OK");
-        assertThat(vm.snapshot().compare()).isNull();
+        assertThat(snap().compare().comparing()).isFalse();
         assertThat(view.mapPane.getCenter()).isSameAs(view.heatMap);
         assertThat(view.bottomTabs.getTabs()).doesNotContain(view.compareTab);
 
-        robot.interact(() -> vm.openBuiltin("review"));
-        assertThat(vm.snapshot().compare().panes()).extracting(Snapshot.Pane::policy)
+        robot.interact(() -> nav().openBuiltin("review"));
+        assertThat(snap().compare().panes()).extracting(Snapshot.Pane::policy)
                 .containsExactly("invalidate-noflush", "invalidate-flush", "presplit-4k", "split-on-demand");
         assertThat(view.compareView.maps).hasSize(4);
+    }
+
+    @Test
+    @DisplayName("compare, then open review: panes, headers, table columns and the title line are review's, all at one step")
+    void compareThenReview(FxRobot robot) {
+        startComparing(robot);
+        robot.interact(() -> view.heatMap.requestFocus());
+        robot.type(KeyCode.RIGHT, 5);
+        robot.interact(() -> view.compareView.table.getColumns().get(1).setPrefWidth(333));
+        robot.interact(() -> nav().openBuiltin("review"));
+        List<String> review = List.of("invalidate-noflush", "invalidate-flush", "presplit-4k", "split-on-demand");
+        assertThat(view.compareView.table.getColumns()).extracting(c -> c.getText())
+                .containsExactly("figure", review.get(0), review.get(1), review.get(2), review.get(3));
+        assertThat(view.compareView.table.getColumns()).allMatch(c -> c.getPrefWidth() != 333);
+        double widest = view.compareView.table.getColumns().stream().mapToDouble(c -> c.getWidth()).max().orElse(0);
+        assertThat(view.compareView.table.getColumns().subList(1, 5)).as("every policy column has room")
+                .allMatch(c -> c.getWidth() >= 100 && c.getWidth() >= widest / 3);
+        assertThat(view.compareView.headers).extracting(h -> h.getText().split(" ")[0]).containsExactlyElementsOf(review);
+        assertThat(view.runLine.getText()).isEqualTo("under invalidate-noflush, kernel 6.18");
+        assertThat(view.message.getText()).startsWith("Opened review under invalidate-noflush");
+        assertThat(snap().compare().panes()).extracting(Snapshot.Pane::stepText).containsOnly("step 0");
+        assertThat(view.compareView.table.getItems()).allMatch(r -> r.values().size() == 4);
     }
 
     @Test
@@ -147,7 +170,7 @@ class CompareFlowTest extends AppWindowTest {
         robot.interact(() -> view.heatMap.requestFocus());
         robot.type(KeyCode.RIGHT, 5);
         Path png = dir.resolve("cmp.png");
-        robot.interact(() -> vm.exports().heatMap(png, 1200, 700));
+        robot.interact(() -> model.export().heatMap(png, 1200, 700));
         int[] size = new int[2];
         PngWriter.read(png, size);
         assertThat(size).containsExactly(1200, 700);
@@ -164,17 +187,17 @@ class CompareFlowTest extends AppWindowTest {
         });
         robot.clickOn("OK");
         assertThat(GifWriter.frameCountAndSize(gif)).containsExactly(6, 800, 500);
-        assertThat(vm.snapshot().position()).as("the view is back where it was").isEqualTo(Position.at(5));
+        assertThat(snap().position()).as("the view is back where it was").isEqualTo(Position.at(5));
 
         Path series = dir.resolve("s.csv");
-        robot.interact(() -> vm.exports().seriesCsv(series));
+        robot.interact(() -> model.export().seriesCsv(series));
         List<String> lines = Files.readAllLines(series);
         assertThat(lines.get(0)).isEqualTo(String.join(",", CsvExport.SERIES_COLUMNS));
         assertThat(lines).hasSize(1 + 6);                          // boundaries 0..5
 
         Path events = dir.resolve("e.csv");
-        robot.interact(() -> vm.setEventFilter(org.splitscope.core.history.EventFilter.parse("rmp-fault")));
-        robot.interact(() -> vm.exports().eventsCsv(events));
+        robot.interact(() -> model.eventLog().setFilter(org.splitscope.core.history.EventFilter.parse("rmp-fault")));
+        robot.interact(() -> model.export().eventsCsv(events));
         List<String> ev = Files.readAllLines(events);
         assertThat(ev).hasSize(2);
         assertThat(ev.get(1)).startsWith("5,2,rmp-fault,0,1,0x20005,1,");

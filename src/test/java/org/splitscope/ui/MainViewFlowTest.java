@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.splitscope.cli.Cli;
 import org.splitscope.core.history.Position;
+import org.splitscope.ui.service.Snapshot;
 import org.splitscope.export.PngWriter;
 import org.splitscope.render.CellLayout;
 import org.splitscope.render.Layer;
@@ -61,32 +62,32 @@ class MainViewFlowTest extends AppWindowTest {
     @DisplayName("opens a built-in scenario from the picker: title, description and caption show")
     void openBuiltin(FxRobot robot) {
         assertThat(view.title.getText()).isEqualTo("Host write through a 2M entry that covers a private frame");
-        robot.clickOn(view.scenarios);
+        robot.clickOn(view.toolbar.scenarios);
         robot.clickOn("stale-tlb");
-        assertThat(vm.scenarioIdProperty().get()).isEqualTo("stale-tlb");
+        assertThat(nav().runProperty().get().scenarioId()).isEqualTo("stale-tlb");
         assertThat(view.title.getText()).startsWith("Stale 4K TLB entries");
         assertThat(view.description.getText()).contains("set_direct_map_invalid_noflush");
         assertThat(view.caption.getText()).contains("as booted");
-        assertThat(view.policies.getValue()).isEqualTo("invalidate-noflush");
+        assertThat(view.toolbar.policies.getValue()).isEqualTo("invalidate-noflush");
         assertThat(stage.getTitle()).contains("invalidate-noflush");
     }
 
     @Test
     @DisplayName("step and step back with the toolbar buttons; the buttons follow canStepBack/Forward")
     void stepButtons(FxRobot robot) {
-        assertThat(view.buttons.get(AppAction.STEP_BACK).isDisabled()).isTrue();
+        assertThat(view.toolbar.buttons.get(AppAction.STEP_BACK).isDisabled()).isTrue();
         robot.clickOn("#action-step");
         robot.clickOn("#action-step");
-        assertThat(vm.snapshot().position()).isEqualTo(Position.at(2));
+        assertThat(snap().position()).isEqualTo(Position.at(2));
         assertThat(view.caption.getText()).contains("CPU 0 writes frame 0x20005");
-        assertThat(view.status.getText()).startsWith("step 2 of 8");
-        assertThat(view.buttons.get(AppAction.STEP_BACK).isDisabled()).isFalse();
+        assertThat(view.status.bar.getText()).startsWith("step 2 of 8");
+        assertThat(view.toolbar.buttons.get(AppAction.STEP_BACK).isDisabled()).isFalse();
         robot.clickOn("#action-step-back");
-        assertThat(vm.snapshot().position()).isEqualTo(Position.at(1));
+        assertThat(snap().position()).isEqualTo(Position.at(1));
         robot.clickOn("#action-to-end");
-        assertThat(vm.snapshot().position()).isEqualTo(Position.at(8));
-        assertThat(view.buttons.get(AppAction.STEP).isDisabled()).isTrue();
-        assertThat(view.buttons.get(AppAction.TO_END).isDisabled()).isTrue();
+        assertThat(snap().position()).isEqualTo(Position.at(8));
+        assertThat(view.toolbar.buttons.get(AppAction.STEP).isDisabled()).isTrue();
+        assertThat(view.toolbar.buttons.get(AppAction.TO_END).isDisabled()).isTrue();
     }
 
     @Test
@@ -94,20 +95,20 @@ class MainViewFlowTest extends AppWindowTest {
     void keys(FxRobot robot) {
         focusMap(robot);
         robot.type(KeyCode.RIGHT, 3);
-        assertThat(vm.snapshot().position()).isEqualTo(Position.at(3));
+        assertThat(snap().position()).isEqualTo(Position.at(3));
         robot.type(KeyCode.LEFT, 2);
-        assertThat(vm.snapshot().position()).isEqualTo(Position.at(1));
+        assertThat(snap().position()).isEqualTo(Position.at(1));
         robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);  // step 2 has 2 events: access, TLB fill
-        assertThat(vm.snapshot().position()).isEqualTo(new Position(1, 1));
+        assertThat(snap().position()).isEqualTo(new Position(1, 1));
         assertThat(view.micro.getText()).isNotBlank();
         robot.type(KeyCode.END);
-        assertThat(vm.snapshot().position().step()).isEqualTo(8);
+        assertThat(snap().position().step()).isEqualTo(8);
         robot.type(KeyCode.HOME);
-        assertThat(vm.snapshot().position()).isEqualTo(Position.START);
+        assertThat(snap().position()).isEqualTo(Position.START);
         // typing in the breakpoint field moves the caret, not the run
-        robot.clickOn(view.breakpoint);
+        robot.clickOn(view.toolbar.breakpoint);
         robot.type(KeyCode.LEFT, 2);
-        assertThat(vm.snapshot().position()).isEqualTo(Position.START);
+        assertThat(snap().position()).isEqualTo(Position.START);
     }
 
     @Test
@@ -115,17 +116,22 @@ class MainViewFlowTest extends AppWindowTest {
     void playPause(FxRobot robot) {
         focusMap(robot);
         robot.type(KeyCode.SPACE);
-        assertThat(vm.playingProperty().get()).isTrue();
-        long first = vm.snapshot().position().step();
-        assertThat(first).isGreaterThanOrEqualTo(1);
-        robot.interact(sim::runDelayed);
-        robot.interact(sim::runDelayed);
-        long later = vm.snapshot().position().step();
+        assertThat(nav().playingProperty().get()).isTrue();
+        assertThat(((org.kordamp.ikonli.javafx.FontIcon) view.toolbar.buttons.get(AppAction.PLAY_PAUSE).getGraphic())
+                .getIconCode()).isEqualTo(org.kordamp.ikonli.materialdesign2.MaterialDesignP.PAUSE);
+        for (int i = 0; i < 3; i++) {
+            tick(robot);                                        // 30 steps/s: one step per 33 ms
+        }
+        long first = snap().position().step();
+        assertThat(first).isEqualTo(1);
+        tick(robot);
+        tick(robot);
+        long later = snap().position().step();
         assertThat(later).isGreaterThan(first);
         robot.type(KeyCode.SPACE);
-        assertThat(vm.playingProperty().get()).isFalse();
-        robot.interact(sim::runDelayed);
-        assertThat(vm.snapshot().position().step()).isEqualTo(later);
+        assertThat(nav().playingProperty().get()).isFalse();
+        tick(robot);
+        assertThat(snap().position().step()).isEqualTo(later);
     }
 
     @Test
@@ -133,7 +139,7 @@ class MainViewFlowTest extends AppWindowTest {
     void selectAndInspect(FxRobot robot) {
         focusMap(robot);
         robot.type(KeyCode.RIGHT, 5);                          // after the RMP #PF
-        robot.interact(() -> vm.zoomTo(0x20000, 0x20200));    // one 2M region, 512 cells
+        robot.interact(() -> model.map().zoomTo(0x20000, 0x20200));    // one 2M region, 512 cells
         assertThat(skin().layout().unit().frames()).isEqualTo(1);
         robot.moveTo(screenPointOf(0x20005));
         assertThat(view.hover.getText()).isEqualTo(
@@ -149,7 +155,7 @@ class MainViewFlowTest extends AppWindowTest {
         // the link jumps to right after the event that last changed the frame (the RMPUPDATE of step 3)
         robot.interact(() -> ((javafx.scene.control.ScrollPane) view.inspector.getParent().getParent().getParent()).setVvalue(1));
         robot.clickOn(view.inspector.jump);
-        assertThat(vm.snapshot().position()).isEqualTo(Position.at(3));
+        assertThat(snap().position()).isEqualTo(Position.at(3));
     }
 
     @Test
@@ -159,10 +165,10 @@ class MainViewFlowTest extends AppWindowTest {
         robot.clickOn("Legend");
         CheckBox dm = view.legend.toggles.get(Layer.DIRECT_MAP);
         robot.clickOn(dm);
-        assertThat(vm.layersProperty().get()).doesNotContain(Layer.DIRECT_MAP);
+        assertThat(model.map().layersProperty().get()).doesNotContain(Layer.DIRECT_MAP);
         assertThat(pixelOf(0x20000)).isNotEqualTo(before);
         robot.clickOn(dm);
-        assertThat(vm.layersProperty().get()).contains(Layer.DIRECT_MAP);
+        assertThat(model.map().layersProperty().get()).contains(Layer.DIRECT_MAP);
         assertThat(pixelOf(0x20000)).isEqualTo(before);
     }
 
@@ -171,15 +177,15 @@ class MainViewFlowTest extends AppWindowTest {
     void switchPolicy(FxRobot robot) {
         focusMap(robot);
         robot.type(KeyCode.RIGHT, 5);
-        assertThat(vm.snapshot().summary().rmpFaults()).isEqualTo(1);
-        robot.clickOn(view.policies);
+        assertThat(snap().status().summary().rmpFaults()).isEqualTo(1);
+        robot.clickOn(view.toolbar.policies);
         robot.clickOn("split-on-demand");
-        assertThat(vm.policyProperty().get()).isEqualTo("split-on-demand");
-        assertThat(vm.snapshot().position()).isEqualTo(Position.at(5));
-        assertThat(vm.snapshot().summary().rmpFaults()).isZero();
-        assertThat(vm.snapshot().summary().level2Splits()).isEqualTo(1);
+        assertThat(nav().runProperty().get().policy()).isEqualTo("split-on-demand");
+        assertThat(snap().position()).isEqualTo(Position.at(5));
+        assertThat(snap().status().summary().rmpFaults()).isZero();
+        assertThat(snap().status().summary().level2Splits()).isEqualTo(1);
         assertThat(view.micro.getText()).endsWith("no fault");
-        assertThat(view.message.getText()).contains("Re-ran under split-on-demand at step 5");
+        assertThat(view.message.getText()).isEqualTo("Re-ran under split-on-demand, kernel 6.18 at step 5");
     }
 
     @Test
@@ -235,13 +241,13 @@ class MainViewFlowTest extends AppWindowTest {
         robot.type(KeyCode.RIGHT, 3);
         Path bad = dir.resolve("broken.yaml");
         Files.writeString(bad, "splitscope: 1\nname: broken\nmachine:\n  ram: lots\n  cpus: 4\nsteps: []\n");
-        robot.interact(() -> vm.openFile(bad));
-        assertThat(view.lastError).contains("broken.yaml").contains(":4").contains("ram");
+        robot.interact(() -> nav().openFile(bad));
+        assertThat(dialogs.lastError()).contains("broken.yaml").contains(":4").contains("ram");
         DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         assertThat(pane.getContentText()).contains("broken.yaml");
         robot.clickOn("OK");
-        assertThat(vm.scenarioIdProperty().get()).isEqualTo("overlap-crash");
-        assertThat(vm.snapshot().position()).isEqualTo(Position.at(3));
+        assertThat(nav().runProperty().get().scenarioId()).isEqualTo("overlap-crash");
+        assertThat(snap().position()).isEqualTo(Position.at(3));
     }
 
     @Test
@@ -259,8 +265,8 @@ class MainViewFlowTest extends AppWindowTest {
         assertThat(fill.get()).as("row 'TLB fill' of step 4 is shown").isNotNull();
         Snapshot.EventRow row = (Snapshot.EventRow) fill.get().getItem();
         robot.clickOn(fill.get());
-        assertThat(vm.snapshot().position()).isEqualTo(row.after());
-        assertThat(vm.snapshot().position()).as("the TLB fill is the last event of step 4").isEqualTo(Position.at(4));
+        assertThat(snap().position()).isEqualTo(row.after());
+        assertThat(snap().position()).as("the TLB fill is the last event of step 4").isEqualTo(Position.at(4));
     }
 
     @Test
@@ -268,7 +274,7 @@ class MainViewFlowTest extends AppWindowTest {
     void themeAndScale(FxRobot robot) {
         int light = skin().pixel(1, 1);
         robot.press(KeyCode.CONTROL).press(KeyCode.T).release(KeyCode.T).release(KeyCode.CONTROL);
-        assertThat(vm.darkProperty().get()).isTrue();
+        assertThat(model.map().darkProperty().get()).isTrue();
         assertThat(stage.getScene().getStylesheets()).anyMatch(s -> s.endsWith("dark.css"));
         assertThat(skin().pixel(1, 1)).isNotEqualTo(light);
         double before = view.caption.getFont().getSize();
@@ -280,10 +286,10 @@ class MainViewFlowTest extends AppWindowTest {
     @Test
     @DisplayName("breakpoints from the toolbar: Enter runs to the first split, Ctrl+Left runs back to it")
     void breakpoints(FxRobot robot) {
-        robot.clickOn(view.policies);
+        robot.clickOn(view.toolbar.policies);
         robot.clickOn("split-on-demand");
-        robot.doubleClickOn(view.breakpoint).eraseText(20).write("split").type(KeyCode.ENTER);
-        Position hit = vm.snapshot().position();
+        robot.doubleClickOn(view.toolbar.breakpoint).eraseText(20).write("split").type(KeyCode.ENTER);
+        Position hit = snap().position();
         assertThat(hit.step()).as("the split happens inside step 3").isEqualTo(2);
         assertThat(hit.boundary()).isFalse();
         assertThat(view.micro.getText()).contains("split");
@@ -291,9 +297,9 @@ class MainViewFlowTest extends AppWindowTest {
         focusMap(robot);
         robot.type(KeyCode.END);
         robot.press(KeyCode.CONTROL).type(KeyCode.LEFT).release(KeyCode.CONTROL);
-        assertThat(vm.snapshot().position()).isEqualTo(hit);
-        robot.doubleClickOn(view.breakpoint).eraseText(20).write("nonsense=1").type(KeyCode.ENTER);
-        assertThat(view.lastError).startsWith("Breakpoint:");
+        assertThat(snap().position()).isEqualTo(hit);
+        robot.doubleClickOn(view.toolbar.breakpoint).eraseText(20).write("nonsense=1").type(KeyCode.ENTER);
+        assertThat(dialogs.lastError()).startsWith("Breakpoint:");
         robot.clickOn("OK");
     }
 
@@ -315,7 +321,7 @@ class MainViewFlowTest extends AppWindowTest {
                 .queryAs(javafx.scene.Node.class));                   // the tab, not the menu of the same name
         robot.clickOn("step 4  before the crash");
         robot.clickOn("Go");
-        assertThat(vm.snapshot().position()).isEqualTo(Position.at(4));
+        assertThat(snap().position()).isEqualTo(Position.at(4));
     }
 
     @Test

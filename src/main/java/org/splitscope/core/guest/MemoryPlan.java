@@ -32,6 +32,16 @@ public final class MemoryPlan {
      * with what it needs and what is left.
      */
     public static MemoryPlan place(DirectMap dm, List<GuestSpec> guests) {
+        return place(dm, guests, false);
+    }
+
+    /**
+     * Places the guests; with {@code explicitFrames} (a replayed recording, whose every step names its
+     * frame) a guest that does not fit keeps the regions that were left, possibly none, instead of
+     * failing: placement then only serves views, and a recording's guests are sized by their highest
+     * GPA, which may exceed what is free (TRACE.md).
+     */
+    public static MemoryPlan place(DirectMap dm, List<GuestSpec> guests, boolean explicitFrames) {
         int regions = dm.regions();
         short[] guestOf = new short[regions];
         int[] index = new int[regions];
@@ -42,7 +52,7 @@ public final class MemoryPlan {
         for (int g = 0; g < guests.size(); g++) {
             GuestSpec spec = guests.get(g);
             long need = GuestPlacement.regionsNeeded(spec);
-            int[] mine = new int[(int) need];
+            int[] mine = new int[(int) Math.min(need, regions)];
             int got = 0;
             while (got < need && next >= reserved) {
                 if (dm.ramCount(next) == Pfns.FRAMES_PER_2M) {
@@ -53,7 +63,9 @@ public final class MemoryPlan {
                 }
                 next--;
             }
-            if (got < need) {
+            if (got < need && explicitFrames) {
+                mine = Arrays.copyOf(mine, got);
+            } else if (got < need) {
                 long free = 0;
                 for (int r = next; r >= reserved; r--) {
                     if (dm.ramCount(r) == Pfns.FRAMES_PER_2M) {

@@ -8,6 +8,8 @@ import org.splitscope.core.tlb.TlbSet;
  * Runs a {@link Timeline} forward or backward to a {@link Breakpoint}. A match is the position right
  * after the matching event; for a TLB-class condition, the end of the step after which the class
  * has more entries than before it.
+ *
+ * <p>Threading: confined to the timeline's thread.
  */
 final class BreakpointSearch {
     private final Timeline t;
@@ -39,7 +41,7 @@ final class BreakpointSearch {
             }
         }
         if (!start.boundary()) {
-            t.moveQuietly(Position.at(start.step() + 1));
+            t.seek(Position.at(start.step() + 1));
         }
         while (t.canStepForward() && !cancel.requested()) {
             long before = bp.tlbClass() != 0 ? tlbNow() : 0;
@@ -68,7 +70,7 @@ final class BreakpointSearch {
                 continue;
             }
             if (!bp.needsEvent()) {
-                t.moveQuietly(Position.at(s + 1));
+                t.seek(Position.at(s + 1));
                 if (t.position().compareTo(start) < 0) {
                     return new Timeline.Hit(t.position(), null);
                 }
@@ -86,7 +88,7 @@ final class BreakpointSearch {
                 }
             }
         }
-        t.moveQuietly(start);
+        t.seek(start);
         return null;
     }
 
@@ -99,14 +101,14 @@ final class BreakpointSearch {
             };
             return t.series().get((int) (s + 1), col) > t.series().get((int) s, col);
         }
-        t.moveQuietly(Position.at(s));
+        t.seek(Position.at(s));
         long before = tlbNow();
-        t.moveQuietly(Position.at(s + 1));
+        t.seek(Position.at(s + 1));
         return tlbNow() > before;
     }
 
     private Timeline.Hit hit(long step, int index, SimEvent e) {
-        t.moveQuietly(new Position(step, index + 1));
+        t.seek(new Position(step, index + 1));
         return new Timeline.Hit(t.position(), e);
     }
 }

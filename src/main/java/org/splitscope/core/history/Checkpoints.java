@@ -12,6 +12,8 @@ import java.util.TreeMap;
  * spacing adapts to that cost: at each boundary past the last checkpoint, the next one is due once
  * the remaining budget, spent at the average cost so far, would just cover the remaining steps.
  * Step 0 (the machine as booted) is always kept.
+ *
+ * <p>Threading: confined to the timeline's thread.
  */
 final class Checkpoints {
     static final long MIN_SPACING = 256;

@@ -9,6 +9,8 @@ import org.splitscope.core.event.SimEvent;
  * The events of the steps run so far, by step, within the events share of the history budget.
  * When the share is exceeded the oldest half is released; {@link #firstStep()} says from which step
  * on events are kept (the timeline regenerates older ones by replaying, R24).
+ *
+ * <p>Threading: confined to the timeline's thread.
  */
 final class EventLog {
     /** Rough heap cost of one event record and its list slot, for the budget. */
@@ -19,7 +21,6 @@ final class EventLog {
     private long[] stepStart = new long[1024];       // index into events of each step's first event
     private long firstStep;
     private long steps;                                // steps stored: [firstStep, firstStep + steps)
-    private long releasedEvents;                       // events released before firstStep
 
     EventLog(long budgetBytes) {
         this.budget = budgetBytes;
@@ -56,7 +57,6 @@ final class EventLog {
     private void releaseOldestHalf() {
         int keepFrom = (int) (steps / 2);
         int cut = (int) stepStart[keepFrom];
-        releasedEvents += cut;
         events.subList(0, cut).clear();
         events.trimToSize();
         long[] ns = new long[stepStart.length];
@@ -115,16 +115,8 @@ final class EventLog {
         return (int) stepStart[(int) (step - firstStep)];
     }
 
-    long releasedEvents() {
-        return releasedEvents;
-    }
-
     long bytes() {
         return events.size() * BYTES_PER_EVENT + stepStart.length * 8L;
     }
 
-    /** Forgets steps from {@code step} on (never needed: steps are deterministic). */
-    List<SimEvent> all() {
-        return events;
-    }
 }

@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.splitscope.core.event.EventSink;
 import org.splitscope.core.event.SimEvent;
 import org.splitscope.core.sim.RunMode;
@@ -16,31 +13,26 @@ import org.splitscope.core.state.Journal;
 
 /**
  * Free movement through a run (STYLE.md principle 4): step forward and back by step or by
- * micro-event, seek to any position, bookmarks, and the run's events and per-step figures.
+ * micro-event, seek to any position, and the run's events, faults, per-step figures and bookmarks.
  *
  * <p>How it goes back: every state write is journaled with its old value, and the journal position
- * at each step boundary is kept, so stepping back is undoing. Full checkpoints of the state are
- * taken every {@code spacing} steps (spacing chosen so they fit half the history budget); a seek
- * far away restores the nearest checkpoint at or before the target and replays forward, with the
- * journal off except for the last few steps. A position inside a step is reached by running that
- * step again while recording the journal position at each of its events, then undoing to the one
- * wanted. Because steps are deterministic (R24), the state, and its hash, at a position is the same
- * whichever way it is reached.
+ * at each step boundary is kept ({@link JournalMarks}), so stepping back is undoing. Full
+ * checkpoints of the state are taken at a spacing chosen so they fit half the history budget; a
+ * seek far away restores the nearest checkpoint at or before the target and replays forward, with
+ * the journal off except for the last few steps. A position inside a step is reached by running
+ * that step again while recording the journal position at each of its events, then undoing to the
+ * one wanted ({@link MicroStep}, which also makes the counters agree there). Because steps are
+ * deterministic (R24), the state, and its hash, at a position is the same whichever way it is
+ * reached.
  *
- * <p>Listeners are told after every change of position. Threading: not thread-safe; confined to the
- * thread that drives it (the app uses a background executor and publishes snapshots to the view).
+ * <p>Threading: not thread-safe; confined to the thread that drives it (the app's simulation
+ * service, which hands the view immutable snapshots).
  */
 public final class Timeline {
     /** Steps before a seek target that are replayed with the journal on, so stepping back is instant. */
     static final int JOURNAL_TAIL = 256;
     /** Beyond this many journal entries to undo, a checkpoint and replay is preferred. */
     static final long MAX_UNDO_LONGS = 8L << 20;
-
-    /** Told after each change of position. */
-    @FunctionalInterface
-    public interface Listener {
-        void changed(Timeline timeline);
-    }
 
     /** What to keep besides the state: events and per-step figures (both off for pure seeking benchmarks). */
     public record Options(boolean events, boolean series, boolean tlbSeries) {
@@ -56,32 +48,16 @@ public final class Timeline {
     private final Checkpoints checkpoints;
     private final EventLog log;
     private final StepSeries series;
+    private final FaultIndex faults = new FaultIndex();
+    private final Bookmarks bookmarks = new Bookmarks();
+    private final JournalMarks marks = new JournalMarks();
+    private final MicroStep micro = new MicroStep();
     private final List<SimEvent> bootEvents = new ArrayList<>();
-    private final TreeMap<String, Position> bookmarks = new TreeMap<>();
-    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     private Position pos = Position.START;
     /** Steps [0, frontier) have run at least once and have their events and figures recorded. */
     private long frontier;
-
-    /** Journal positions of step boundaries markBase .. markBase + markCount - 1. */
-    private long markBase;
-    private long[] marks = new long[1024];
-    private int markCount;
-
-    /** The step whose micro-events are cached, its events and the journal position after each. */
-    private long microStep = -1;
-    private List<SimEvent> microEvents = List.of();
-    private long[] microMarks = new long[0];
-    private long microStart;
-
-    private Simulation replayer;
-
-    /** Every fault of the recorded steps: step, frame, kind (1 RMP #PF, 2 not-present #PF). */
-    private long[] faultSteps = new long[256];
-    private long[] faultPfns = new long[256];
-    private byte[] faultKinds = new byte[256];
-    private int faultCount;
+    private final EventReplay replay;
 
     private Timeline(SimSpec spec, HistoryBudget budget, Options options) {
         this.spec = spec;
@@ -95,6 +71,7 @@ public final class Timeline {
         this.checkpoints = new Checkpoints(sim.stepCount(), sim.stateBytes(), checkpointShare);
         this.log = new EventLog(budget.events());
         this.series = new StepSeries(budget.series());
+        this.replay = new EventReplay(spec, checkpoints);
         if (options.events()) {
             sim.setSink(new EventSink() {
                 @Override
@@ -109,9 +86,9 @@ public final class Timeline {
         sim.setSink(EventSink.NONE);
         checkpoints.put(0, sim.snapshot());
         journal.setRecording(true);
-        resetMarks(0);
+        marks.reset(0, journal.position());
         if (options.series()) {
-            series.add(0, sample(0));
+            series.add(0, StepSeries.sampleOf(sim, options.tlbSeries()));
         }
     }
 
@@ -125,20 +102,6 @@ public final class Timeline {
     }
 
     // ---- observation -------------------------------------------------------------------------
-
-    public void addListener(Listener l) {
-        listeners.add(l);
-    }
-
-    public void removeListener(Listener l) {
-        listeners.remove(l);
-    }
-
-    private void fire() {
-        for (Listener l : listeners) {
-            l.changed(this);
-        }
-    }
 
     public Position position() {
         return pos;
@@ -156,10 +119,6 @@ public final class Timeline {
         return pos.step() < sim.stepCount();
     }
 
-    public boolean atEnd() {
-        return !canStepForward();
-    }
-
     /** The simulation at the current position (read it; never drive it directly). */
     public Simulation simulation() {
         return sim;
@@ -171,6 +130,11 @@ public final class Timeline {
 
     public StepSeries series() {
         return series;
+    }
+
+    /** The run's named positions. */
+    public Bookmarks bookmarks() {
+        return bookmarks;
     }
 
     /** Events of the policy's boot hook (at most 100,000 are kept). */
@@ -186,16 +150,12 @@ public final class Timeline {
     /** Bytes held for going back: checkpoints, journal, events, series. */
     public long historyBytes() {
         return checkpoints.bytes() + journal.bytes() + log.bytes() + series.bytes()
-                + (replayer == null ? 0 : replayer.stateBytes());
+                + replay.bytes();
     }
 
     /** Average steps between checkpoints so far. */
     public long checkpointSpacing() {
-        return checkpoints.count() <= 1 ? 0 : frontierOfCheckpoints() / (checkpoints.count() - 1);
-    }
-
-    private long frontierOfCheckpoints() {
-        return checkpoints.floor(Long.MAX_VALUE).getKey();
+        return checkpoints.count() <= 1 ? 0 : checkpoints.floor(Long.MAX_VALUE).getKey() / (checkpoints.count() - 1);
     }
 
     public int checkpointCount() {
@@ -206,11 +166,9 @@ public final class Timeline {
 
     /** One step forward (from inside a step: to the end of it). */
     public void stepForward() {
-        if (!canStepForward()) {
-            return;
+        if (canStepForward()) {
+            seekBoundary(pos.step() + 1);
         }
-        seekBoundary(pos.step() + 1);
-        fire();
     }
 
     /** One step back (from inside a step: to its start). */
@@ -220,7 +178,6 @@ public final class Timeline {
         } else if (pos.step() > 0) {
             seekBoundary(pos.step() - 1);
         }
-        fire();
     }
 
     /** One micro-event forward. */
@@ -229,9 +186,8 @@ public final class Timeline {
             return;
         }
         long s = pos.step();
-        List<SimEvent> ev = eventsOf(s);
         int next = pos.micro() + 1;
-        seek(next >= ev.size() ? Position.at(s + 1) : new Position(s, next));
+        seek(next >= eventsOf(s).size() ? Position.at(s + 1) : new Position(s, next));
     }
 
     /** One micro-event back. */
@@ -264,7 +220,6 @@ public final class Timeline {
         } else {
             seekMicro(step, target.micro());
         }
-        fire();
     }
 
     public void seek(long step) {
@@ -273,9 +228,10 @@ public final class Timeline {
 
     private void leaveMicro() {
         if (!pos.boundary()) {
-            journal.undoTo(microStart);
+            micro.revert(sim.counters());
+            journal.undoTo(micro.start);
             pos = Position.at(pos.step());
-            trimMarks(pos.step());
+            marks.trimAfter(pos.step());
         }
     }
 
@@ -286,14 +242,14 @@ public final class Timeline {
             pos = Position.at(t);
             return;
         }
-        if (t < cur && canUndoTo(t) && journal.position() - markOf(t) <= MAX_UNDO_LONGS) {
-            journal.undoTo(markOf(t));
-            trimMarks(t);
+        if (t < cur && marks.canUndoTo(t, journal.oldestPosition()) && journal.position() - marks.of(t) <= MAX_UNDO_LONGS) {
+            journal.undoTo(marks.of(t));
+            marks.trimAfter(t);
         } else {
             Map.Entry<Long, Object[]> ck = checkpoints.floor(t);
             if (t < cur || ck.getKey() > cur + 4 * JOURNAL_TAIL) {
                 sim.restore(ck.getValue());
-                resetMarks(ck.getKey());
+                marks.reset(ck.getKey(), journal.position());
             }
             runForwardTo(t);
         }
@@ -327,12 +283,12 @@ public final class Timeline {
     private void journalOff() {
         journal.setRecording(false);
         journal.clear(journal.position());
-        markCount = 0;
+        marks.clear();
     }
 
     private void journalOn() {
         journal.setRecording(true);
-        resetMarks(sim.position());
+        marks.reset(sim.position(), journal.position());
     }
 
     /** Runs the next step; {@code capture} (may be null) receives every event of it. */
@@ -344,7 +300,7 @@ public final class Timeline {
         sim.executeNext();
         sim.setSink(EventSink.NONE);
         if (journal.recording()) {
-            appendMark(journal.position());
+            marks.append(journal.position());
             trimJournal();
         }
         if (record) {
@@ -359,10 +315,10 @@ public final class Timeline {
     private void recordStep(long s, List<SimEvent> events) {
         if (options.events()) {
             log.append(s, events);
-            indexFaults(s, events);
+            faults.add(s, events);
         }
         if (options.series()) {
-            long[] sample = sample(s + 1);
+            long[] sample = StepSeries.sampleOf(sim, options.tlbSeries());
             long mask = 0;
             if (events != null) {
                 for (SimEvent e : events) {
@@ -375,14 +331,18 @@ public final class Timeline {
         frontier = s + 1;
     }
 
-    private void seekMicro(long s, int micro) {
+    private void seekMicro(long s, int target) {
         seekBoundary(s);
-        microStart = journal.position();
+        long start = journal.position();
         List<SimEvent> events = new ArrayList<>();
         List<Long> positions = new ArrayList<>();
+        long[][] counters = new long[1][];
         sim.setSink(e -> {
             events.add(e);
             positions.add(journal.position());
+            if (events.size() == target) {
+                counters[0] = MicroStep.capture(sim.counters());
+            }
         });
         long frontierBefore = frontier;
         sim.executeNext();
@@ -390,46 +350,21 @@ public final class Timeline {
         if (s >= frontierBefore) {
             recordStep(s, events);                      // first time this step runs: record it like any other
         }
-        microStep = s;
-        microEvents = List.copyOf(events);
-        microMarks = positions.stream().mapToLong(Long::longValue).toArray();
+        micro.step = s;
+        micro.events = List.copyOf(events);
+        micro.marks = positions.stream().mapToLong(Long::longValue).toArray();
+        micro.start = start;
         if (checkpoints.due(s + 1)) {
             checkpoints.put(s + 1, sim.snapshot());
         }
-        if (micro >= events.size()) {
-            appendMark(journal.position());
+        if (target >= events.size()) {
+            marks.append(journal.position());
             pos = Position.at(s + 1);
             return;
         }
-        journal.undoTo(microMarks[micro - 1]);
-        pos = new Position(s, micro);
-    }
-
-    // ---- journal marks ------------------------------------------------------------------------
-
-    private void resetMarks(long step) {
-        markBase = step;
-        markCount = 0;
-        appendMark(journal.position());
-    }
-
-    private void appendMark(long journalPos) {
-        if (markCount == marks.length) {
-            marks = java.util.Arrays.copyOf(marks, marks.length * 2);
-        }
-        marks[markCount++] = journalPos;
-    }
-
-    private void trimMarks(long step) {
-        markCount = (int) Math.max(1, step - markBase + 1);
-    }
-
-    private boolean canUndoTo(long step) {
-        return markCount > 0 && step >= markBase && step < markBase + markCount && marks[(int) (step - markBase)] >= journal.oldestPosition();
-    }
-
-    private long markOf(long step) {
-        return marks[(int) (step - markBase)];
+        journal.undoTo(micro.marks[target - 1]);
+        micro.apply(sim.counters(), counters[0], target);
+        pos = new Position(s, target);
     }
 
     private void trimJournal() {
@@ -439,7 +374,7 @@ public final class Timeline {
         }
     }
 
-    // ---- events -------------------------------------------------------------------------------
+    // ---- events and faults --------------------------------------------------------------------
 
     /**
      * The events of step {@code step} (0-based), in order. Steps whose events were released to stay
@@ -449,49 +384,21 @@ public final class Timeline {
         if (step < 0 || step >= sim.stepCount()) {
             throw new IndexOutOfBoundsException("step " + step);
         }
-        if (step == microStep) {
-            return microEvents;
+        if (step == micro.step) {
+            return micro.events;
         }
         if (options.events() && log.has(step)) {
             return log.of(step);
         }
-        return replayEvents(step);
+        return replay.eventsOf(step);
     }
 
     /** The event that led to the current position inside a step, or null at a step boundary. */
     public SimEvent currentMicroEvent() {
-        return pos.boundary() ? null : microEvents.get(pos.micro() - 1);
+        return pos.boundary() ? null : micro.events.get(pos.micro() - 1);
     }
 
-    /** Number of micro-events of the current step (when inside one) or of the last completed step. */
-    public int microCount(long step) {
-        return eventsOf(step).size();
-    }
-
-    private List<SimEvent> replayEvents(long step) {
-        boolean fresh = replayer == null;
-        if (fresh) {
-            replayer = Simulation.create(spec);          // not booted: must start from a checkpoint
-        }
-        Map.Entry<Long, Object[]> ck = checkpoints.floor(step);
-        if (fresh || replayer.position() > step || replayer.position() < ck.getKey()) {
-            replayer.restore(ck.getValue());
-        }
-        replayer.journal().setRecording(false);
-        replayer.setSink(EventSink.NONE);
-        replayer.runTo(step);
-        List<SimEvent> out = new ArrayList<>();
-        replayer.setSink(out::add);
-        replayer.executeNext();
-        replayer.setSink(EventSink.NONE);
-        return out;
-    }
-
-    /** Stored events (the window kept within the budget), oldest first. */
-    public int storedEventCount() {
-        return log.size();
-    }
-
+    /** Stored event {@code i} (the window kept within the budget, oldest first). */
     public SimEvent storedEvent(int i) {
         return log.get(i);
     }
@@ -510,109 +417,29 @@ public final class Timeline {
         return log.firstStep();
     }
 
-    private void indexFaults(long step, List<SimEvent> events) {
-        for (SimEvent e : events) {
-            byte kind = e instanceof SimEvent.RmpFault ? (byte) 1 : e instanceof SimEvent.NotPresentFault ? (byte) 2 : 0;
-            if (kind == 0) {
-                continue;
-            }
-            if (faultCount == faultSteps.length) {
-                faultSteps = java.util.Arrays.copyOf(faultSteps, faultCount * 2);
-                faultPfns = java.util.Arrays.copyOf(faultPfns, faultCount * 2);
-                faultKinds = java.util.Arrays.copyOf(faultKinds, faultCount * 2);
-            }
-            faultSteps[faultCount] = step;
-            faultPfns[faultCount] = e.pfn();
-            faultKinds[faultCount] = kind;
-            faultCount++;
-        }
-    }
-
     /**
      * Frames of the faults (kind 1: RMP #PF, 2: not-present #PF) that happened before the current
-     * position, the most recent {@code max} of them.
+     * position, the most recent {@code max} of them, oldest first.
      */
     public long[] faultFrames(int kind, int max) {
-        long limit = pos.step();
-        int end = 0;
-        while (end < faultCount && faultSteps[end] < limit) {
-            end++;
+        long[] before = faults.latestBefore(kind, pos.step(), max);
+        if (pos.boundary()) {
+            return before;
         }
-        if (!pos.boundary()) {
-            // faults inside the current step, up to the current micro-event
-            List<SimEvent> ev = microEvents;
-            java.util.ArrayList<Long> extra = new java.util.ArrayList<>();
-            for (int i = 0; i < pos.micro() && i < ev.size(); i++) {
-                SimEvent e = ev.get(i);
-                if ((kind == 1 && e instanceof SimEvent.RmpFault) || (kind == 2 && e instanceof SimEvent.NotPresentFault)) {
-                    extra.add(e.pfn());
-                }
-            }
-            long[] base = collect(kind, end, max);
-            long[] out = java.util.Arrays.copyOf(base, base.length + extra.size());
-            for (int i = 0; i < extra.size(); i++) {
-                out[base.length + i] = extra.get(i);
-            }
-            return out;
-        }
-        return collect(kind, end, max);
-    }
-
-    private long[] collect(int kind, int end, int max) {
-        java.util.ArrayList<Long> out = new java.util.ArrayList<>();
-        for (int i = end - 1; i >= 0 && out.size() < max; i--) {
-            if (faultKinds[i] == kind) {
-                out.add(faultPfns[i]);
+        // faults inside the current step, up to the current micro-event
+        long[] extra = new long[pos.micro()];
+        int n = 0;
+        for (int i = 0; i < pos.micro() && i < micro.events.size(); i++) {
+            if (FaultIndex.kindOf(micro.events.get(i)) == kind) {
+                extra[n++] = micro.events.get(i).pfn();
             }
         }
-        long[] a = new long[out.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = out.get(a.length - 1 - i);
-        }
-        return a;
-    }
-
-    /** Number of faults recorded in the steps run so far. */
-    public int faultCount() {
-        return faultCount;
-    }
-
-    // ---- bookmarks ----------------------------------------------------------------------------
-
-    public void bookmark(String name, Position at) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a bookmark needs a name");
-        }
-        bookmarks.put(name.strip(), at);
-        fire();
-    }
-
-    public void bookmarkHere(String name) {
-        bookmark(name, pos);
-    }
-
-    public void removeBookmark(String name) {
-        bookmarks.remove(name);
-        fire();
-    }
-
-    public NavigableMap<String, Position> bookmarks() {
-        return Collections.unmodifiableNavigableMap(bookmarks);
-    }
-
-    public void goToBookmark(String name) {
-        Position p = bookmarks.get(name);
-        if (p == null) {
-            throw new IllegalArgumentException("no bookmark named '" + name + "'");
-        }
-        seek(p);
+        long[] out = java.util.Arrays.copyOf(before, before.length + n);
+        System.arraycopy(extra, 0, out, before.length, n);
+        return out;
     }
 
     // ---- figures ------------------------------------------------------------------------------
-
-    private long[] sample(long boundary) {
-        return StepSeries.sampleOf(sim, options.tlbSeries());
-    }
 
     /** Entries in each TLB conflict class now: [stale, mixed-size, rmp-hazard]. */
     public void tlbCounts(long[] out) {
@@ -638,16 +465,12 @@ public final class Timeline {
      * of the step where a TLB class appeared). Returns null, at the end of the run, when nothing matched.
      */
     public Hit runForwardUntil(Breakpoint bp, Cancel cancel) {
-        Hit hit = new BreakpointSearch(this, bp).forward(cancel);
-        fire();
-        return hit;
+        return new BreakpointSearch(this, bp).forward(cancel);
     }
 
     /** Runs backward to the latest position before this one where the breakpoint holds; null if none. */
     public Hit runBackwardUntil(Breakpoint bp, Cancel cancel) {
-        Hit hit = new BreakpointSearch(this, bp).backward(cancel);
-        fire();
-        return hit;
+        return new BreakpointSearch(this, bp).backward(cancel);
     }
 
     // package access for BreakpointSearch
@@ -659,15 +482,6 @@ public final class Timeline {
         executeOne(events);
         pos = Position.at(sim.position());
         return events;
-    }
-
-    void moveQuietly(Position p) {
-        long step = Math.max(0, Math.min(p.step(), sim.stepCount()));
-        if (step == sim.stepCount() || p.micro() == 0) {
-            seekBoundary(step);
-        } else {
-            seekMicro(step, p.micro());
-        }
     }
 
     boolean hasSeriesFor(long step) {

@@ -266,6 +266,9 @@ final class BulkAccept {
 
     /** Writes every run and tally into the state: before the step path runs a step, and at the end. */
     void flush() {
+        if (events == 0) {
+            return;                                       // every settled step counts an event: nothing to write
+        }
         flushRuns();
         cost.flush();
         k.counters().add(Counter.EVENTS, events);

@@ -68,7 +68,8 @@ public final class Simulation {
         counters = new Counters(journal);
         cost = new CostModel(journal, spec.costs(), m.cpus(), spec.guests().size());
         kernel = new HostKernel(dm, rmp, tlb, counters, cost, spec.policy(), m);
-        plan = MemoryPlan.place(dm, spec.guests());
+        plan = MemoryPlan.place(dm, spec.guests(),
+                spec.items().stream().anyMatch(i -> i instanceof org.splitscope.core.workload.ProgramItem.Recorded));
         program = StepProgram.expand(spec.items(), plan, dm, m.cpus(), spec.seed());
         scalars = new JLongs(journal, "sim.scalars", 3);
         launched = new JBits(journal, "sim.launched", RmpTable.MAX_ASID + 1);

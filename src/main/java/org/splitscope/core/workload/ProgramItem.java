@@ -13,4 +13,14 @@ public sealed interface ProgramItem {
 
     record Generated(WorkloadSpec spec, String caption) implements ProgramItem {
     }
+
+    /**
+     * Steps given one by one from outside the scenario format (a replayed host recording). Their
+     * frames are explicit, so guests need no placement of their own in RAM (see {@code MemoryPlan}).
+     */
+    record Recorded(RecordedSteps steps) implements ProgramItem {
+        public String caption() {
+            return null;
+        }
+    }
 }

@@ -40,6 +40,7 @@ public final class StepCount {
                     case WorkloadSpec.Conversions cv -> cv.count();
                     case WorkloadSpec.HostActivity ha -> ha.count();
                 };
+                case ProgramItem.Recorded r -> r.steps().size();
             };
         }
         return out;

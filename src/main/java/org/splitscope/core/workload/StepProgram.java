@@ -73,6 +73,11 @@ public final class StepProgram {
                         blocks.add(b);
                     }
                 }
+                case ProgramItem.Recorded r -> {
+                    if (r.steps().size() > 0) {
+                        blocks.add(new RecordedBlock(r.steps()));
+                    }
+                }
             }
         }
         return new StepProgram(List.copyOf(blocks));
@@ -94,7 +99,7 @@ public final class StepProgram {
         int b = blockOf(index);
         Block block = blocks.get(b);
         Step s = block.step(index - starts[b]);
-        return s.caption() != null ? s.caption() : block.caption();
+        return s.caption() != null ? s.caption() : block.caption(index - starts[b]);
     }
 
     private int blockOf(long index) {
@@ -118,6 +123,11 @@ public final class StepProgram {
         Step step(long k);
 
         String caption();
+
+        /** The caption of step k when the step has none of its own: the block's by default. */
+        default String caption(long k) {
+            return caption();
+        }
 
         /** Steps k, k+1, ... of this block in order; blocks override it when that is cheaper than step(k). */
         default Cursor cursor(long k) {
@@ -173,6 +183,26 @@ public final class StepProgram {
 
         public String caption() {
             return s.caption();
+        }
+    }
+
+    /** Explicit steps held by their reader (a replayed recording); captions come from it, step by step. */
+    private record RecordedBlock(RecordedSteps steps) implements Block {
+        public long size() {
+            return steps.size();
+        }
+
+        public Step step(long k) {
+            return steps.step(k);
+        }
+
+        public String caption() {
+            return null;
+        }
+
+        @Override
+        public String caption(long k) {
+            return steps.caption(k);
         }
     }
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.splitscope.core.event.EventKind;
 import org.splitscope.core.event.SimEvent;
+import org.splitscope.core.kernel.Counter;
 import org.splitscope.core.tlb.TlbSet;
 import org.splitscope.scenario.BuiltinScenarios;
 
@@ -18,18 +19,22 @@ class TimelineTest {
     }
 
     @Test
-    @DisplayName("canStepBack / canStepForward and the position are observable and listeners are told")
+    @DisplayName("canStepBack / canStepForward follow the position")
     void observable() throws Exception {
         Timeline t = open("overlap-crash", "none");
         List<Position> seen = new ArrayList<>();
-        t.addListener(x -> seen.add(x.position()));
         assertThat(t.canStepBack()).isFalse();
         assertThat(t.canStepForward()).isTrue();
         t.stepForward();
+        seen.add(t.position());
         t.stepForward();
+        seen.add(t.position());
         t.stepBack();
+        seen.add(t.position());
         t.toEnd();
+        seen.add(t.position());
         assertThat(t.canStepForward()).isFalse();
+        assertThat(t.canStepBack()).isTrue();
         assertThat(seen).containsExactly(Position.at(1), Position.at(2), Position.at(1), Position.at(8));
     }
 
@@ -64,7 +69,7 @@ class TimelineTest {
         assertThat(hit.event()).isInstanceOf(SimEvent.RmpFault.class);
         assertThat(hit.at()).isEqualTo(Position.at(5));        // the fault is the last event of step 5
         assertThat(t.runForwardUntil(Breakpoint.onKinds(EventKind.RMP_FAULT), Timeline.Cancel.NEVER)).isNull();
-        assertThat(t.atEnd()).isTrue();
+        assertThat(t.canStepForward()).isFalse();
         Timeline.Hit back = t.runBackwardUntil(Breakpoint.onKinds(EventKind.RMP_FAULT), Timeline.Cancel.NEVER);
         assertThat(back.at()).isEqualTo(hit.at());
         assertThat(t.runBackwardUntil(Breakpoint.onKinds(EventKind.RMP_FAULT), Timeline.Cancel.NEVER)).isNull();
@@ -104,12 +109,49 @@ class TimelineTest {
     void bookmarks() throws Exception {
         Timeline t = open("stale-tlb", "invalidate-noflush");
         t.seek(3);
-        t.bookmarkHere("before the stale entry");
+        t.bookmarks().put("  before the stale entry ", t.position());
         t.toEnd();
-        t.goToBookmark("before the stale entry");
+        t.seek(t.bookmarks().at("before the stale entry"));
         assertThat(t.position()).isEqualTo(Position.at(3));
-        assertThat(t.bookmarks()).containsKey("before the stale entry");
-        assertThatThrownBy(() -> t.goToBookmark("nope")).hasMessageContaining("no bookmark");
+        assertThat(t.bookmarks().copy()).containsOnlyKeys("before the stale entry");
+        assertThatThrownBy(() -> t.bookmarks().at("nope")).hasMessageContaining("no bookmark named 'nope'");
+        assertThatThrownBy(() -> t.bookmarks().put(" ", Position.START)).hasMessageContaining("needs a name");
+        assertThat(t.bookmarks().remove("before the stale entry")).isTrue();
+        assertThat(t.bookmarks().copy()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("inside a step every counter is at the micro-event, as the direct map is; leaving restores the state")
+    void countersPerMicroEvent() throws Exception {
+        Timeline t = open("overlap-crash", "split-on-demand");
+        t.seek(2);
+        String before = t.simulation().stateHash();
+        long cpa = t.simulation().counters().get(Counter.CPA_CALLS);
+        long events = t.simulation().counters().get(Counter.EVENTS);
+        t.seek(new Position(2, 1));                     // the CpaCall
+        assertThat(t.simulation().counters().get(Counter.CPA_CALLS)).isEqualTo(cpa + 1);
+        assertThat(t.simulation().counters().get(Counter.LEVEL2_SPLITS)).isZero();
+        assertThat(t.simulation().counters().get(Counter.EVENTS)).isEqualTo(events + 1);
+        t.seek(new Position(2, 3));                     // CpaCall, Split, flush_tlb_all
+        assertThat(t.currentMicroEvent().kind()).isEqualTo(EventKind.FLUSH_ALL);
+        assertThat(t.simulation().counters().get(Counter.LEVEL2_SPLITS)).isEqualTo(1);
+        assertThat(t.simulation().counters().get(Counter.FLUSH_TLB_ALL)).isEqualTo(1);
+        assertThat(t.simulation().directMap().directMap4kKb()).isEqualTo(4096);
+        // micro-stepping forward agrees with seeking there
+        t.seek(2);
+        t.microForward();
+        t.microForward();
+        t.microForward();
+        assertThat(t.simulation().counters().get(Counter.LEVEL2_SPLITS)).isEqualTo(1);
+        t.stepBack();
+        assertThat(t.simulation().counters().get(Counter.CPA_CALLS)).isEqualTo(cpa);
+        assertThat(t.simulation().counters().get(Counter.LEVEL2_SPLITS)).isZero();
+        assertThat(t.simulation().stateHash()).isEqualTo(before);
+        t.stepForward();
+        Timeline fresh = open("overlap-crash", "split-on-demand");
+        fresh.seek(3);
+        assertThat(org.splitscope.core.sim.RunSummary.of(t.simulation()))
+                .isEqualTo(org.splitscope.core.sim.RunSummary.of(fresh.simulation()));
     }
 
     @Test

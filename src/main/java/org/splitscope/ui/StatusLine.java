@@ -1,0 +1,47 @@
+package org.splitscope.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import org.controlsfx.control.StatusBar;
+import org.splitscope.ui.model.AppModel;
+
+/**
+ * The status bar: the step line (step, simulated time) on the left; a running
+ * operation with its progress and Cancel, the run's figures (every counter at the position shown,
+ * micro-events included) and the map's redraws per second on the right.
+ *
+ * <p>Threading: FX thread only.
+ */
+final class StatusLine {
+    final StatusBar bar = new StatusBar();
+    final Label figures = new Label();
+
+    StatusLine(AppModel model) {
+        ProgressBar progress = new ProgressBar();
+        progress.setPrefWidth(160);
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(e -> model.cancel());
+        Label busy = new Label();
+        HBox busyBox = new HBox(6, busy, progress, cancel);
+        busyBox.setAlignment(Pos.CENTER_LEFT);
+        busyBox.visibleProperty().bind(model.busyTextProperty().isNotNull());
+        busyBox.managedProperty().bind(busyBox.visibleProperty());
+        busy.textProperty().bind(model.busyTextProperty());
+        progress.progressProperty().bind(model.busyProgressProperty());
+        Label fps = new Label();
+        fps.textProperty().bind(Bindings.createStringBinding(() -> model.fpsProperty().get() < 0.5 ? "view idle"
+                : String.format(java.util.Locale.ROOT, "view %.0f fps", model.fpsProperty().get()), model.fpsProperty()));
+        fps.setTooltip(new Tooltip("Frames per second the heat map was redrawn (it skips frames, never queues them)"));
+        figures.textProperty().bind(model.figures().statusTextProperty());
+        bar.textProperty().bind(model.figures().stepTextProperty());
+        bar.getRightItems().addAll(busyBox, new Separator(Orientation.VERTICAL), figures,
+                new Separator(Orientation.VERTICAL), fps);
+    }
+}

@@ -1,0 +1,88 @@
+package org.splitscope.ui.service;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import org.splitscope.core.event.EventKind;
+import org.splitscope.core.event.SimEvent;
+import org.splitscope.core.history.Position;
+import org.splitscope.core.history.Timeline;
+import org.splitscope.core.mem.PageSize;
+import org.splitscope.core.mem.Pfns;
+import org.splitscope.render.CellLayout;
+import org.splitscope.render.Durations;
+import org.splitscope.render.Viewport;
+
+/**
+ * The words about where the run stands: the step's caption (written once for every policy), the
+ * step line of the status bar, and what the current micro-event or the last step came to under
+ * this policy. Simulation thread only.
+ */
+final class StepTexts {
+    private StepTexts() {
+    }
+
+    static String caption(Timeline t) {
+        Position pos = t.position();
+        long s = pos.boundary() ? pos.step() - 1 : pos.step();
+        if (s < 0) {
+            int boot = t.bootEvents().size();
+            return "The machine as booted" + (boot > 0 ? " (the policy's boot hook emitted " + boot + " events)" : "")
+                    + ". Step forward to begin.";
+        }
+        String c = t.simulation().program().caption(s);
+        return c != null ? c : t.simulation().step(s).describe();
+    }
+
+    /** "step 5 of 8, inside step 6 after micro-event 2 of 7  |  simulated 1.2 us". */
+    static String stepText(Timeline t, long simTimeNs) {
+        Position pos = t.position();
+        StringBuilder sb = new StringBuilder();
+        sb.append("step ").append(pos.step()).append(" of ").append(t.totalSteps());
+        if (!pos.boundary()) {
+            sb.append(", inside step ").append(pos.step() + 1).append(" after micro-event ").append(pos.micro())
+                    .append(" of ").append(t.eventsOf(pos.step()).size());
+        }
+        sb.append("  |  simulated ").append(Durations.format(simTimeNs));
+        return sb.toString();
+    }
+
+    static String microText(Timeline t) {
+        SimEvent e = t.currentMicroEvent();
+        if (e != null) {
+            return e.describe();
+        }
+        Position pos = t.position();
+        if (pos.step() == 0) {
+            return "";
+        }
+        return t.simulation().step(pos.step() - 1).describe() + "  ->  " + outcome(t.eventsOf(pos.step() - 1));
+    }
+
+    /** What a step came to under this policy, in a few words (captions are written once for all policies). */
+    static String outcome(List<SimEvent> events) {
+        EnumMap<EventKind, Integer> n = new EnumMap<>(EventKind.class);
+        for (SimEvent e : events) {
+            n.merge(e.kind(), 1, Integer::sum);
+        }
+        List<String> parts = new ArrayList<>();
+        for (EventKind k : new EventKind[] {EventKind.RMP_FAULT, EventKind.NP_FAULT, EventKind.REJECTED, EventKind.SPLIT,
+                EventKind.COLLAPSE, EventKind.FLUSH_ALL, EventKind.FLUSH_RANGE, EventKind.PSMASH, EventKind.RMPUPDATE}) {
+            Integer c = n.get(k);
+            if (c != null) {
+                parts.add((c > 1 ? c + " x " : "") + k.label());
+            }
+        }
+        if (n.containsKey(EventKind.RMP_FAULT) || n.containsKey(EventKind.NP_FAULT)) {
+            return String.join(", ", parts);
+        }
+        return parts.isEmpty() ? "no fault" : String.join(", ", parts) + "; no fault";
+    }
+
+    static String viewportText(Viewport v, CellLayout l) {
+        return String.format(Locale.ROOT, "frames %s-%s (%s), one cell = %s", Pfns.hex(v.start()),
+                Pfns.hex(v.end() - 1), Pfns.bytes(v.span() * Pfns.FRAME_BYTES),
+                l.unit() == PageSize.K4 ? "4K frame" : l.unit() + " region");
+    }
+}
