@@ -265,6 +265,7 @@ class BulkModeProperties {
                             cv.count(), cv.level(), cv.sharedRatio());
                     case WorkloadSpec.HostActivity ha -> ha;
                 }, null));
+                case ProgramItem.Recorded r -> out.add(r);            // not generated here
             }
         }
         return out;
