@@ -6,13 +6,16 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.splitscope.ui.model.AppModel;
+import org.splitscope.ui.model.ReplayModel;
 import org.splitscope.ui.service.Snapshot;
 import org.splitscope.ui.service.Snapshot.InspectorData;
 
 /**
  * The inspector for the selected cell: its RMP entry with the named state (as dump_rmpentry
  * prints it), the leaf that maps it, each CPU's TLB entries over it with their conflict class, and
- * the event that last changed it, with a link that jumps there.
+ * the event that last changed it, with a link that jumps there. For a host recording's replay it
+ * starts with the replayed step: its trace line (file:line and the line quoted) and how the
+ * prediction compares with what the host did.
  *
  * <p>Threading: FX thread only.
  */
@@ -22,6 +25,9 @@ public final class InspectorView extends VBox {
     final Label tlb = new Label();
     final Label lastEvent = new Label();
     final Hyperlink jump = new Hyperlink("jump there");
+    final Label traceLocation = new Label();
+    final Label traceQuote = new Label();
+    final Label stepCheck = new Label();
     private InspectorData shown;
 
     public InspectorView(AppModel model) {
@@ -45,10 +51,28 @@ public final class InspectorView extends VBox {
                 model.navigation().seek(shown.lastEventAt());
             }
         });
-        getChildren().addAll(title, fields, new Label("TLB entries over it:"), tlb, new Label("Last changed by:"),
-                lastEvent, jump);
+        getChildren().addAll(replayedStep(model.replay()), title, fields, new Label("TLB entries over it:"), tlb,
+                new Label("Last changed by:"), lastEvent, jump);
         show(null);
         model.map().inspectorProperty().addListener((o, a, d) -> show(d));
+    }
+
+    /** The replayed step's trace line and check, shown while the run replays a host recording. */
+    private VBox replayedStep(ReplayModel replay) {
+        Label heading = new Label("Replayed step (host recording)");
+        heading.getStyleClass().add("inspector-title");
+        traceLocation.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                replay.traceLocationProperty().get() == null ? "The machine as booted from the recording's layout."
+                        : replay.traceLocationProperty().get(), replay.traceLocationProperty()));
+        traceQuote.textProperty().bind(replay.traceQuoteProperty());
+        traceQuote.getStyleClass().add("trace-quote");
+        traceQuote.setWrapText(true);
+        stepCheck.textProperty().bind(replay.stepCheckProperty());
+        stepCheck.setWrapText(true);
+        VBox box = new VBox(4, heading, traceLocation, traceQuote, stepCheck, new javafx.scene.control.Separator());
+        box.visibleProperty().bind(replay.replayingProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     public void show(InspectorData d) {

@@ -39,7 +39,7 @@ public final class SplitScopeApp extends Application {
         };
         pulses.start();
         String first = getParameters().getRaw().isEmpty() ? "overlap-crash" : getParameters().getRaw().get(0);
-        if (first.endsWith(".yaml") || first.endsWith(".yml") || first.endsWith(".json")) {
+        if (OpenFiles.isPath(first)) {
             model.navigation().openFile(java.nio.file.Path.of(first));
         } else {
             model.navigation().openBuiltin(first);

@@ -30,12 +30,17 @@ abstract class AppWindowTest {
 
     /** Subclasses call this from their own {@code @Start} method (TestFX looks only at declared methods). */
     void open(Stage stage) {
+        open(stage, null);
+    }
+
+    /** With {@code injected} dialogs (null: the real ones, {@link #dialogs}). */
+    void open(Stage stage, DialogService injected) {
         this.stage = stage;
         clock = new VirtualClock();
         model = new AppModel(new SimService(SimThread.sameThread(), clock, new HistoryBudget(64L << 20)),
                 RecentFiles.inMemory());
-        dialogs = new FxDialogs(stage);
-        view = new MainView(model, stage, dialogs);
+        dialogs = injected == null ? new FxDialogs(stage) : null;
+        view = new MainView(model, stage, injected == null ? dialogs : injected);
         Scene scene = new Scene(view.root(), 1280, 780);
         MainView.applyTheme(scene, false);
         view.installKeys(scene);
