@@ -340,10 +340,15 @@ public final class HeatMapRasterizer {
             }
             long from = Math.max(base, l.viewport().start());
             long to = Math.min(base + size.frames(), l.viewport().end());
+            // a 1G entry is a hazard only for writes into its 2M regions that hold an assigned frame
+            // (R17), so each cell asks for its own frames (TlbSet.classifyFor)
+            boolean perCell = size == PageSize.G1 && (m & TlbSet.RMP_HAZARD) != 0;
             for (long p = from; p < to; ) {
                 long cell = l.cellOf(p);
-                out[(int) cell] |= (byte) m;
-                p = l.pfnOf(cell + 1);
+                long next = l.pfnOf(cell + 1);
+                int cm = perCell && !tlb.hazardFor(size, base, l.pfnOf(cell), next) ? m & ~TlbSet.RMP_HAZARD : m;
+                out[(int) cell] |= (byte) cm;
+                p = next;
             }
         });
     }

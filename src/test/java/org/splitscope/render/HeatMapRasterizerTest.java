@@ -125,6 +125,26 @@ class HeatMapRasterizerTest {
     }
 
     @Test
+    @DisplayName("R17/R19: a 1G TLB entry marks as an RMP hazard only the cells of its 2M regions that hold an assigned frame")
+    void oneGigHazardPerCell() {
+        Simulation s = sim("none");
+        long gig = GIB / 4096;                                          // the 1G leaf at 1 GiB
+        s.rmp().rmpupdate(gig + 3, PageSize.K4, true, 1, 3, false);
+        s.kernel().hostAccess(0, gig + 512 * 7, false, AccessPurpose.SCENARIO);   // CPU 0 caches the 1G entry
+        CellLayout l = CellLayout.of(Viewport.of(gig, gig + 512 * 512, s.directMap().frames()), 64, 64);
+        assertThat(l.unit()).isEqualTo(PageSize.M2);
+        byte[] masks = new byte[(int) l.cells()];
+        HeatMapRasterizer.tlbMasks(s, l, -1, masks);
+        assertThat(masks[(int) l.cellOf(gig + 3)] & org.splitscope.core.tlb.TlbSet.RMP_HAZARD).isNotZero();
+        assertThat(masks[(int) l.cellOf(gig + 512 * 7)] & org.splitscope.core.tlb.TlbSet.RMP_HAZARD).isZero();
+        CellLayout whole = CellLayout.of(Viewport.whole(s.directMap().frames()), 8, 8);    // 1G cells
+        assertThat(whole.unit()).isEqualTo(PageSize.G1);
+        byte[] g = new byte[(int) whole.cells()];
+        HeatMapRasterizer.tlbMasks(s, whole, -1, g);
+        assertThat(g[(int) whole.cellOf(gig)] & org.splitscope.core.tlb.TlbSet.RMP_HAZARD).isNotZero();
+    }
+
+    @Test
     @DisplayName("TLB layer marks a stale entry's cell with a corner; fault layer crosses faulting frames")
     void tlbAndFaults() {
         Simulation s = sim("invalidate-noflush");

@@ -508,6 +508,7 @@ public final class HostKernel {
         }
         int n = 0;
         long base = Pfns.regionBase(region);
+        policy.beforeTeardown(this, cpu, region, asid, folio);
         for (long f = rmp.nextAssigned(region, base); f >= 0; f = rmp.nextAssigned(region, f + 1)) {
             if (rmp.asid(f) == asid) {
                 rmpMakeShared(cpu, f, PageSize.K4, asid, folio);

@@ -44,6 +44,15 @@ public interface Policy {
     }
 
     /**
+     * Guest teardown is about to release the 4K entries the guest owns in 2M region {@code region}
+     * one by one (after a PSMASH, or with 4K folios): the folios are being freed. Called before the
+     * first of those releases, on the slow path of {@link HostKernel#releaseRegion4k} only (when
+     * {@link #releaseNeedsNoHook} is true nothing is called at all). Default: nothing.
+     */
+    default void beforeTeardown(HostKernel kernel, int cpu, int region, int asid, org.splitscope.core.mem.PageSize folio) {
+    }
+
+    /**
      * What {@link #beforeRmpUpdate} and {@link #afterRmpUpdate} will do for this request in the
      * current state, for bulk mode ({@code RunMode.BULK}) to settle without calling them: see
      * {@link BulkHook}. Must not change anything. Default: {@link BulkHook#OTHER} (bulk mode then calls

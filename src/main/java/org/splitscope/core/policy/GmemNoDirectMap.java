@@ -4,6 +4,7 @@ import org.splitscope.core.directmap.DirectMap;
 import org.splitscope.core.kernel.HostKernel;
 import org.splitscope.core.kernel.Policy;
 import org.splitscope.core.kernel.RmpRequest;
+import org.splitscope.core.mem.PageSize;
 
 /**
  * {@code gmem-no-direct-map}: the guest_memfd direct-map removal series (2025), where guest_memfd
@@ -57,6 +58,23 @@ public final class GmemNoDirectMap implements Policy {
             kernel.setDirectMapValidNoflush(request.cpu(), request.pfn(), request.npages(), true);
         }
         return true;
+    }
+
+    /**
+     * Teardown frees the guest's folios: guest_memfd restores a folio's direct map once when it frees
+     * it (kvm_gmem_free_folio() calls kvm_gmem_folio_restore_direct_map(), one
+     * set_direct_map_valid_noflush(folio, nr, true) per folio), not once per RMPUPDATE of the
+     * teardown. A 2M folio that was PSMASHed and partly converted has its 511 private frames released
+     * at 4K one by one (sev_gmem_invalidate()); they find the folio mapped again and call nothing.
+     * 4K folios are one frame each, so the releases' own hook above is already once per folio.
+     */
+    @Override
+    public void beforeTeardown(HostKernel kernel, int cpu, int region, int asid, PageSize folio) {
+        long base = org.splitscope.core.mem.Pfns.regionBase(region);
+        long n = org.splitscope.core.mem.Pfns.FRAMES_PER_2M;
+        if (folio == PageSize.M2 && any(kernel.directMap(), base, n, false)) {
+            kernel.setDirectMapValidNoflush(cpu, base, n, true);
+        }
     }
 
     /** Whether any RAM frame of the range is mapped by a present leaf ({@code present}) or by a not-present one. */

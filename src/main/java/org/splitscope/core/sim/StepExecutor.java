@@ -51,7 +51,7 @@ final class StepExecutor {
             case Step.Release r -> release(r);
             case Step.Psmash p -> {
                 int asid = rmp.asid(p.pfn());
-                int cpu = sim.cpuOf(asid, 0);
+                int cpu = p.cpu() >= 0 ? p.cpu() : sim.cpuOf(asid, 0);
                 cost.beginStep(cpu, -1);
                 k.psmash(cpu, p.pfn());
             }
@@ -232,7 +232,12 @@ final class StepExecutor {
         GuestSpec g = guest(a.asid());
         ensureLaunched(a.asid());
         int cpu = sim.cpuOf(a.asid(), 0);
-        cost.beginStep(cpu, sim.vcpuKey(a.asid(), 0));
+        if (a.cpu() >= 0 && a.cpu() != cpu) {
+            cpu = a.cpu();                             // a recording's CPU: the call ran there, not on a vCPU of ours
+            cost.beginStep(cpu, -1);
+        } else {
+            cost.beginStep(cpu, sim.vcpuKey(a.asid(), 0));
+        }
         long gfn;
         if (a.gpa() >= 0) {
             gfn = a.gpa() / Pfns.FRAME_BYTES;
@@ -247,7 +252,7 @@ final class StepExecutor {
     private void release(Step.Release r) {
         int asid = rmp.asid(r.pfn());
         GuestSpec g = sim.guest(asid);
-        int cpu = sim.cpuOf(asid, 0);
+        int cpu = r.cpu() >= 0 ? r.cpu() : sim.cpuOf(asid, 0);
         cost.beginStep(cpu, -1);
         int region = Pfns.region(r.pfn());
         if (r.level() == PageSize.K4 && rmp.has2m(region)) {

@@ -339,6 +339,41 @@ public final class TlbSet {
     }
 
     /**
+     * The conflict classes of one entry as seen from frames {@code [from, to)} inside it: as
+     * {@link #classify}, except that RMP_HAZARD counts only writes into those frames (R17: a 1G
+     * entry is checked as 2M, so it is no hazard for a 2M region of its own without an assigned
+     * frame). What a cell of the map or the inspector of a frame says of the entries over it.
+     */
+    public int classifyFor(int cpu, PageSize size, long base, long from, long to) {
+        int mask = classify(cpu, size, base);
+        if (size == PageSize.G1 && (mask & RMP_HAZARD) != 0 && !hazardFor(size, base, from, to)) {
+            mask &= ~RMP_HAZARD;
+        }
+        return mask;
+    }
+
+    /** Whether a write through this entry into some frame of {@code [from, to)} would raise an RMP #PF now (R17). */
+    public boolean hazardFor(PageSize size, long base, long from, long to) {
+        long lo = Math.max(from, base);
+        long hi = Math.min(to, base + size.frames());
+        if (lo >= hi) {
+            return false;
+        }
+        if (size != PageSize.G1) {
+            return hazard(size, base);
+        }
+        if (lo == base && hi == base + size.frames()) {
+            return hazard(size, base);
+        }
+        for (int r = Pfns.region(lo); r <= Pfns.region(hi - 1); r++) {
+            if (rmp.anyAssigned(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * STALE: the page tables no longer hold a present leaf of this size at this address: the PTE is
      * not present, the leaf size changed, or the 2M/1G leaf was made not present in place (R19, R28).
      */

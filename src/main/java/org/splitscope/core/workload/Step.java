@@ -26,15 +26,30 @@ public sealed interface Step {
         }
     }
 
-    /** rmp_make_private through the policy hook (R12). {@code gpa} is -1 when the scenario gave none. */
-    record Assign(int asid, long pfn, PageSize level, long gpa, String caption) implements Step {
+    /**
+     * rmp_make_private through the policy hook (R12). {@code gpa} is -1 when the scenario gave none;
+     * {@code cpu} is the host CPU that makes the call (a host recording's trace line says which), or -1
+     * for the guest's first vCPU's CPU, as a scenario's assign step means.
+     */
+    record Assign(int asid, long pfn, PageSize level, long gpa, String caption, int cpu) implements Step {
+        public Assign(int asid, long pfn, PageSize level, long gpa, String caption) {
+            this(asid, pfn, level, gpa, caption, -1);
+        }
+
         public String describe() {
             return "guest " + asid + " makes " + Pfns.hex(pfn) + " private at " + level;
         }
     }
 
-    /** rmp_make_shared, PSMASHing a 2M entry first when a 4K release needs it (R14). */
-    record Release(long pfn, PageSize level, String caption) implements Step {
+    /**
+     * rmp_make_shared, PSMASHing a 2M entry first when a 4K release needs it (R14); {@code cpu} as for
+     * {@link Assign} (-1: the owner's first vCPU's CPU).
+     */
+    record Release(long pfn, PageSize level, String caption, int cpu) implements Step {
+        public Release(long pfn, PageSize level, String caption) {
+            this(pfn, level, caption, -1);
+        }
+
         public String describe() {
             return Pfns.hex(pfn) + " back to shared at " + level;
         }
@@ -47,7 +62,12 @@ public sealed interface Step {
         }
     }
 
-    record Psmash(long pfn, String caption) implements Step {
+    /** PSMASH (R13); {@code cpu} as for {@link Assign} (-1: the owner's first vCPU's CPU). */
+    record Psmash(long pfn, String caption, int cpu) implements Step {
+        public Psmash(long pfn, String caption) {
+            this(pfn, caption, -1);
+        }
+
         public String describe() {
             return "PSMASH " + Pfns.hex(pfn);
         }

@@ -3,9 +3,10 @@ package org.splitscope.scenario.trace;
 import java.util.Arrays;
 
 /**
- * The replayed steps of a recording as packed columns, 15 bytes a step: kind and flags (1), ASID or
- * CPU (2), pfn (4, unsigned: 16 TiB of RAM is 2^32 frames), guest frame (4, unsigned) and the low 32
- * bits of the trace line (4; line numbers only grow, so the high bits are kept once per change).
+ * The replayed steps of a recording as packed columns, 17 bytes a step: kind and flags (1), ASID or
+ * CPU (2), the CPU of the trace line (2: the RMP operation runs where the host ran it), pfn (4,
+ * unsigned: 16 TiB of RAM is 2^32 frames), guest frame (4, unsigned) and the low 32 bits of the
+ * trace line (4; line numbers only grow, so the high bits are kept once per change).
  * Columns grow in chunks of {@value #CHUNK} steps, so appending never copies and a recording may
  * have more than 2^31 steps.
  *
@@ -35,6 +36,7 @@ final class StepColumns {
 
     private byte[][] kind = new byte[1][];
     private short[][] who = new short[1][];
+    private short[][] cpu = new short[1][];
     private int[][] pfn = new int[1][];
     private int[][] gfn = new int[1][];
     private int[][] lineLow = new int[1][];
@@ -48,7 +50,7 @@ final class StepColumns {
     }
 
     /** Appends a step; returns its index. */
-    long add(int kindAndFlags, int whoValue, long pfnValue, long gfnValue, long line) {
+    long add(int kindAndFlags, int whoValue, int cpuValue, long pfnValue, long gfnValue, long line) {
         long i = size;
         int c = (int) (i >>> CHUNK_BITS);
         int o = (int) (i & MASK);
@@ -57,6 +59,7 @@ final class StepColumns {
         }
         kind[c][o] = (byte) kindAndFlags;
         who[c][o] = (short) whoValue;
+        cpu[c][o] = (short) cpuValue;
         pfn[c][o] = (int) pfnValue;
         gfn[c][o] = (int) gfnValue;
         lineLow[c][o] = (int) line;
@@ -78,12 +81,14 @@ final class StepColumns {
             int n = Math.max(c + 1, kind.length * 2);
             kind = Arrays.copyOf(kind, n);
             who = Arrays.copyOf(who, n);
+            cpu = Arrays.copyOf(cpu, n);
             pfn = Arrays.copyOf(pfn, n);
             gfn = Arrays.copyOf(gfn, n);
             lineLow = Arrays.copyOf(lineLow, n);
         }
         kind[c] = new byte[CHUNK];
         who[c] = new short[CHUNK];
+        cpu[c] = new short[CHUNK];
         pfn[c] = new int[CHUNK];
         gfn[c] = new int[CHUNK];
         lineLow[c] = new int[CHUNK];
@@ -100,6 +105,11 @@ final class StepColumns {
 
     int who(long i) {
         return who[(int) (i >>> CHUNK_BITS)][(int) (i & MASK)];
+    }
+
+    /** The CPU of the step's trace line. */
+    int cpu(long i) {
+        return cpu[(int) (i >>> CHUNK_BITS)][(int) (i & MASK)];
     }
 
     long pfn(long i) {
@@ -122,6 +132,6 @@ final class StepColumns {
     /** Heap bytes the columns take (allocated chunks). */
     long bytes() {
         long chunks = (size + CHUNK - 1) >>> CHUNK_BITS;
-        return chunks * CHUNK * 15L + kind.length * 5L * 16 + highs.length * 8L;
+        return chunks * CHUNK * 17L + kind.length * 6L * 16 + highs.length * 8L;
     }
 }

@@ -118,7 +118,7 @@ final class TraceParser implements TraceReader.LineHandler {
         long step;
         if (ev == TraceEvent.PSMASH) {
             checkFrames(pfn, PageSize.M2, pfnAt);
-            step = steps.add(StepColumns.PSMASH | StepColumns.F_2M, 0, pfn, 0, lineNo);
+            step = steps.add(StepColumns.PSMASH | StepColumns.F_2M, 0, cpu, pfn, 0, lineNo);
         } else {
             PageSize level = level(need(body.dec(LEVEL, "level")));
             checkFrames(pfn, level, pfnAt);
@@ -133,10 +133,10 @@ final class TraceParser implements TraceReader.LineHandler {
                 if (gpa < 0 || gpa % level.bytes() != 0 || gpa >>> 44 != 0) {
                     throw error(gpaAt, "gpa " + Pfns.hex(gpa) + " is not a " + level + "-aligned address below 16 TiB");
                 }
-                step = steps.add(StepColumns.ASSIGN | flags, (int) asid, pfn, gpa >>> 12, lineNo);
+                step = steps.add(StepColumns.ASSIGN | flags, (int) asid, cpu, pfn, gpa >>> 12, lineNo);
                 guests.privateOp((int) asid, gpa, level, pid);
             } else {
-                step = steps.add(StepColumns.RELEASE | flags, 0, pfn, 0, lineNo);
+                step = steps.add(StepColumns.RELEASE | flags, 0, cpu, pfn, 0, lineNo);
             }
         }
         openStep[cpu] = step;                                // the previous operation's window ends here
@@ -226,7 +226,7 @@ final class TraceParser implements TraceReader.LineHandler {
         long pfn = offset >>> 12;
         int kind = (code & PF_RMP) != 0 ? StepColumns.HOST_WRITE | StepColumns.F_RMP_FAULT
                 : (code & PF_WRITE) != 0 ? StepColumns.HOST_WRITE : StepColumns.HOST_READ;
-        steps.add(kind, cpu, pfn, 0, lineNo);
+        steps.add(kind, cpu, cpu, pfn, 0, lineNo);
     }
 
     private void shown(TraceEvent ev, int pid) {

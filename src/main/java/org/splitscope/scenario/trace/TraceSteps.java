@@ -36,9 +36,10 @@ public final class TraceSteps implements RecordedSteps {
         PageSize level = (kf & StepColumns.F_2M) != 0 ? PageSize.M2 : PageSize.K4;
         long pfn = columns.pfn(k);
         return switch (kf & 7) {
-            case StepColumns.ASSIGN -> new Step.Assign(columns.who(k), pfn, level, columns.gfn(k) << 12, null);
-            case StepColumns.RELEASE -> new Step.Release(pfn, level, null);
-            case StepColumns.PSMASH -> new Step.Psmash(pfn, null);
+            case StepColumns.ASSIGN -> new Step.Assign(columns.who(k), pfn, level, columns.gfn(k) << 12, null,
+                    columns.cpu(k));
+            case StepColumns.RELEASE -> new Step.Release(pfn, level, null, columns.cpu(k));
+            case StepColumns.PSMASH -> new Step.Psmash(pfn, null, columns.cpu(k));
             case StepColumns.HOST_WRITE -> new Step.HostAccess(columns.who(k), pfn, true, null);
             default -> new Step.HostAccess(columns.who(k), pfn, false, null);
         };

@@ -161,7 +161,7 @@ final class CellTexts {
         List<String> out = new ArrayList<>();
         tlb.forEach(-1, (cpu, size, base) -> {
             if (base < to && base + size.frames() > from && out.size() < 40) {
-                List<String> cls = classes(tlb.classify(cpu, size, base));
+                List<String> cls = classes(tlb.classifyFor(cpu, size, base, from, to));
                 out.add("CPU " + cpu + ": " + size + " entry " + Pfns.hex(base) + (cls.isEmpty() ? "" : " - " + String.join(", ", cls)));
             }
         });
@@ -176,7 +176,7 @@ final class CellTexts {
             for (PageSize size : PageSize.values()) {
                 if (tlb.holds(cpu, size, pfn)) {
                     n++;
-                    mask |= tlb.classify(cpu, size, size.base(pfn));
+                    mask |= tlb.classifyFor(cpu, size, size.base(pfn), pfn, pfn + 1);
                 }
             }
         }

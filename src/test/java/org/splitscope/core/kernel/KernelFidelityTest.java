@@ -250,6 +250,27 @@ class KernelFidelityTest {
     }
 
     @Test
+    @DisplayName("R28: gmem-no-direct-map tearing down a PSMASHed 2M folio restores the folio once (kvm_gmem_free_folio), not per frame")
+    void gmemTeardownRestoresFolioOnce() {
+        Simulation s = sim(machine(KernelProfile.V6_18), "gmem-no-direct-map", PageSize.M2,
+                new Step.Assign(1, A, PageSize.M2, -1, null),
+                new Step.Psmash(A, null),
+                new Step.Release(A + 3, PageSize.K4, null),
+                new Step.Teardown(1, null));
+        s.runTo(3);
+        long before = c(s, Counter.CPA_CALLS);
+        long flushesBefore = c(s, Counter.FLUSH_TLB_ALL) + c(s, Counter.FLUSH_TLB_PAGE);
+        s.runTo(4);
+        assertThat(c(s, Counter.CPA_CALLS) - before).isEqualTo(1);
+        assertThat(c(s, Counter.FLUSH_TLB_ALL) + c(s, Counter.FLUSH_TLB_PAGE)).isEqualTo(flushesBefore);  // make_shared: no flush
+        assertThat(c(s, Counter.RMPUPDATES)).isEqualTo(1 + 1 + 511);   // the 2M assign, one 4K release, 511 at teardown
+        for (long f = A; f < A + 512; f++) {
+            assertThat(s.directMap().mapped(f)).as("frame %x", f).isTrue();
+        }
+        Sims.assertInvariants(s);
+    }
+
+    @Test
     @DisplayName("R8: a large leaf already in the requested state is not split, whatever the range covers of it")
     void sameProtectionsNoSplit() {
         Simulation s = sim(machine(KernelProfile.V6_18), "none", PageSize.K4);

@@ -60,6 +60,20 @@ class HostAccessTest {
     }
 
     @Test
+    @DisplayName("R17/R19: a 1G TLB entry is an RMP hazard only for its 2M regions that hold an assigned frame")
+    void oneGigHazardPerRegion() {
+        Simulation s = sim(MachineSpec.of(2 * GIB, 2));
+        s.rmp().rmpupdate(AT_1G + 3, PageSize.K4, true, 1, 3, false);
+        s.kernel().hostAccess(0, AT_1G + 512 * 7, false, AccessPurpose.SCENARIO);   // caches the 1G entry
+        TlbSet tlb = s.tlb();
+        assertThat(tlb.holds(0, PageSize.G1, AT_1G)).isTrue();
+        assertThat(tlb.classify(0, PageSize.G1, AT_1G) & TlbSet.RMP_HAZARD).isNotZero();   // the entry as a whole
+        assertThat(tlb.classifyFor(0, PageSize.G1, AT_1G, AT_1G + 512 * 7, AT_1G + 512 * 8) & TlbSet.RMP_HAZARD).isZero();
+        assertThat(tlb.classifyFor(0, PageSize.G1, AT_1G, AT_1G + 200, AT_1G + 201) & TlbSet.RMP_HAZARD).isNotZero();
+        assertThat(tlb.classifyFor(0, PageSize.G1, AT_1G, AT_1G, AT_1G + 512 * 512) & TlbSet.RMP_HAZARD).isNotZero();
+    }
+
+    @Test
     @DisplayName("R17: host reads are never RMP-checked; R16: a not-present PTE gives a not-present #PF")
     void readsAndNotPresent() {
         Simulation s = sim(MachineSpec.of(2 * GIB, 2));

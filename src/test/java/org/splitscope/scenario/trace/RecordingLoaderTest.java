@@ -51,9 +51,9 @@ class RecordingLoaderTest {
         Recording r = load(d);
         TraceSteps s = r.steps();
         assertThat(s.size()).isEqualTo(5);
-        assertThat(s.step(0)).isEqualTo(new Step.Assign(5, 0x40200, PageSize.M2, 0x400000, null));
-        assertThat(s.step(1)).isEqualTo(new Step.Psmash(0x40200, null));
-        assertThat(s.step(2)).isEqualTo(new Step.Release(0x40201, PageSize.K4, null));
+        assertThat(s.step(0)).isEqualTo(new Step.Assign(5, 0x40200, PageSize.M2, 0x400000, null, 1));
+        assertThat(s.step(1)).isEqualTo(new Step.Psmash(0x40200, null, 2));
+        assertThat(s.step(2)).isEqualTo(new Step.Release(0x40201, PageSize.K4, null, 2));
         assertThat(s.step(3)).isEqualTo(new Step.HostAccess(0, 0x40201, true, null));
         assertThat(s.expectsRmpFault(3)).isTrue();
         assertThat(s.step(4)).isEqualTo(new Step.HostAccess(3, 0x40202, false, null));

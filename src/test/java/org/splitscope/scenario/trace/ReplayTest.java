@@ -60,6 +60,22 @@ class ReplayTest {
     }
 
     @Test
+    @DisplayName("each RMP operation runs on the CPU of its trace line: its RMPUPDATE, split and flush say that CPU")
+    void operationsOnTheirTraceCpu() throws Exception {
+        Path d = dir(tmp, HOST, rmpPrivate(3, 0x40001, 0x1000, 1, 1), privateRet(3, 0),
+                Recordings.line(2, "rmp_shared", "(rmp_make_shared+0x0/0x70) pfn=0x40001 level=1"));
+        Recording rec = RecordingLoader.load(d, Progress.NONE);
+        List<org.splitscope.core.event.SimEvent> events = new ArrayList<>();
+        Replay.of(rec, rec.scenario().toSpec()).run(events::add, Progress.NONE);
+        List<org.splitscope.core.event.SimEvent.RmpUpdate> updates = events.stream()
+                .filter(e -> e instanceof org.splitscope.core.event.SimEvent.RmpUpdate)
+                .map(e -> (org.splitscope.core.event.SimEvent.RmpUpdate) e).toList();
+        assertThat(updates).extracting(org.splitscope.core.event.SimEvent.RmpUpdate::cpu).containsExactly(3, 2);
+        assertThat(events).filteredOn(e -> e instanceof org.splitscope.core.event.SimEvent.FlushTlbAll)
+                .extracting(e -> ((org.splitscope.core.event.SimEvent.FlushTlbAll) e).cpu()).isNotEmpty().containsOnly(3);
+    }
+
+    @Test
     @DisplayName("what-if --kernel 6.8 on the 6.18 example: the range flushes 6.8 does not do are the only mismatches")
     void exampleUnder68() throws ScenarioException {
         Recording rec = RecordingLoader.load(EXAMPLE, Progress.NONE);
