@@ -26,7 +26,12 @@ import org.splitscope.core.mem.PageSize;
  *       release covers it, one frame of a PSMASHed 2M folio otherwise (restoring the whole folio
  *       then would map its still-private frames again).</li>
  * </ul>
- * Trades: one cpa_lock round trip per folio instead of one per page and no split for 2M folios,
+ * The folio's flush follows DOMAIN.md (R8, R18: per page with one IPI per other CPU up to 33 pages,
+ * else flush_tlb_all()) under both profiles. The series calls flush_tlb_kernel_range() (tlb.c), which
+ * since 6.15 uses invlpgb_kernel_range_flush() on CPUs with INVLPGB and sends no IPI; the README says
+ * so beside the policy table.
+ *
+ * <p>Trades: one cpa_lock round trip per folio instead of one per page and no split for 2M folios,
  * but a flush per folio and no direct-map access to private memory at all.
  */
 public final class GmemNoDirectMap implements Policy {
