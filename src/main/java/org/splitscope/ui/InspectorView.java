@@ -97,7 +97,7 @@ public final class InspectorView extends VBox {
             fields.addRow(row++, k, v);
         }
         tlb.setText(d.tlbLines().isEmpty() ? "none" : String.join("\n", d.tlbLines()));
-        lastEvent.setText(d.lastEvent() + (d.lastEventAt() != null ? "  (at " + d.lastEventAt() + ")" : ""));
+        lastEvent.setText(d.lastEvent() + (d.lastEventAt() != null ? "  (at " + d.lastEventAt().label() + ")" : ""));
         jump.setVisible(d.lastEventAt() != null);
     }
 }

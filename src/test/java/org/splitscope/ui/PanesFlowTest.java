@@ -125,7 +125,7 @@ class PanesFlowTest extends AppWindowTest {
     @DisplayName("the message is about the run and position it was made at: a new scenario or a step clears it")
     void message(FxRobot robot) {
         robot.doubleClickOn(view.toolbar.breakpoint).eraseText(20).write("rmp-fault").type(KeyCode.ENTER);
-        assertThat(view.message.getText()).startsWith("Stopped at 5");
+        assertThat(view.message.getText()).startsWith("Stopped at step 5");
         robot.clickOn(view.toolbar.scenarios);
         robot.clickOn("stale-tlb");
         assertThat(view.message.getText()).isEqualTo("Opened stale-tlb under invalidate-noflush, kernel 6.18");

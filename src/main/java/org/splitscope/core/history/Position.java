@@ -28,6 +28,14 @@ public record Position(long step, int micro) implements Comparable<Position> {
         return c != 0 ? c : Integer.compare(micro, o.micro);
     }
 
+    /**
+     * The position in the app's words, the same as the event log's columns: "step 5" at a boundary
+     * (five steps done), "step 6, event 2" inside a step (its second event has happened).
+     */
+    public String label() {
+        return micro == 0 ? "step " + step : "step " + (step + 1) + ", event " + micro;
+    }
+
     @Override
     public String toString() {
         return micro == 0 ? Long.toString(step) : step + "." + micro;

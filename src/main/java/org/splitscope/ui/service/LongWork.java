@@ -55,7 +55,7 @@ final class LongWork {
                 if (hit.event() != null) {
                     s.highlight(hit.event().pfn(), hit.event().pfn() + Math.max(1, hit.event().frames()));
                 }
-                return "Stopped at " + hit.at() + ": " + (hit.event() == null ? bp.describe() : hit.event().describe());
+                return "Stopped at " + hit.at().label() + ": " + (hit.event() == null ? bp.describe() : hit.event().describe());
             }
             if (tasks.cancelled()) {
                 return "Search for '" + bp.describe() + "' cancelled at step " + t.position().step() + ".";

@@ -209,7 +209,7 @@ final class ReplayState {
             BitSet b = new BitSet(w);
             long total = Math.max(1, totalSteps);
             for (int i = 0; i < mismatches.size(); i++) {
-                b.set((int) Math.min(w - 1, mismatches.stepOf(i) * w / total));
+                b.set((int) Math.min(w - 1, (mismatches.stepOf(i) + 1) * w / total));   // after the step, as StepFigures.markers
             }
             columns = b;
             columnsKey = key;

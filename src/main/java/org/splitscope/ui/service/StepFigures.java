@@ -52,8 +52,10 @@ final class StepFigures {
         StepSeries s = t.series();
         long total = Math.max(1, t.totalSteps());
         for (int i = 1; i < s.size(); i++) {
-            long step = s.boundaryOf(i) - 1;                     // sample i holds the events of the step before it
-            int col = (int) Math.min(w - 1, step * w / total);
+            // sample i holds the events of the step before it; the mark stands where they have happened
+            // (the boundary after that step), where a click on it seeks and where the cursor then stands
+            long after = s.boundaryOf(i);
+            int col = (int) Math.min(w - 1, after * w / total);
             m[col] |= (int) s.get(i, StepSeries.Column.KIND_MASK);
         }
         return m;

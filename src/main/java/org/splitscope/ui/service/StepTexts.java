@@ -36,13 +36,13 @@ final class StepTexts {
         return c != null ? c : t.simulation().step(s).describe();
     }
 
-    /** "step 5 of 8, inside step 6 after micro-event 2 of 7  |  simulated 1.2 us". */
+    /** "step 5 of 8, inside step 6 at event 2 of 7  |  simulated 1.2 us" (the event log's step and #). */
     static String stepText(Timeline t, long simTimeNs) {
         Position pos = t.position();
         StringBuilder sb = new StringBuilder();
         sb.append("step ").append(pos.step()).append(" of ").append(t.totalSteps());
         if (!pos.boundary()) {
-            sb.append(", inside step ").append(pos.step() + 1).append(" after micro-event ").append(pos.micro())
+            sb.append(", inside step ").append(pos.step() + 1).append(" at event ").append(pos.micro())
                     .append(" of ").append(t.eventsOf(pos.step()).size());
         }
         sb.append("  |  simulated ").append(Durations.format(simTimeNs));

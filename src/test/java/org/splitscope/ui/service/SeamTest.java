@@ -321,7 +321,7 @@ class SeamTest {
         open("overlap-crash");
         nav().runToBreakpoint("rmp-fault", true);
         settle();
-        assertThat(nav().messageProperty().get()).startsWith("Stopped at 5");
+        assertThat(nav().messageProperty().get()).startsWith("Stopped at step 5");
         nav().seek(2);
         settle();
         assertThat(nav().messageProperty().get()).isEmpty();
