@@ -25,6 +25,10 @@ import org.splitscope.core.rmp.RmpTable;
  * guest (0 when there is none).
  */
 public sealed interface SimEvent {
+    /** "1 IPI", "7 IPIs": {@code n} and the noun in its number. */
+    static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
 
     EventKind kind();
 
@@ -208,8 +212,8 @@ public sealed interface SimEvent {
 
         public String describe() {
             return "flush_tlb_all() from CPU " + cpu + " (" + reason.text() + "): "
-                    + (broadcast ? "one INVLPGB broadcast + TLBSYNC, no IPI" : ipis + " IPIs") + ", "
-                    + entriesDropped + " TLB entries dropped";
+                    + (broadcast ? "one INVLPGB broadcast + TLBSYNC, no IPI" : count(ipis, "IPI", "IPIs")) + ", "
+                    + count(entriesDropped, "TLB entry", "TLB entries") + " dropped";
         }
     }
 
@@ -225,7 +229,7 @@ public sealed interface SimEvent {
 
         public String describe() {
             return "flush " + npages + " page" + (npages > 1 ? "s" : "") + " at " + Pfns.hex(pfn) + " on every CPU: "
-                    + ipis + " IPIs, " + entriesDropped + " entries dropped";
+                    + count(ipis, "IPI", "IPIs") + ", " + count(entriesDropped, "entry", "entries") + " dropped";
         }
     }
 

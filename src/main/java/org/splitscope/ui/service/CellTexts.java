@@ -60,7 +60,7 @@ final class CellTexts {
             f.add(new Field("RAM", dm.ramCount(region) + " of 512 frames"));
             f.add(new Field("RMP", rmp.has2m(region) ? "2M entry, private to guest " + rmp.regionAsid(region)
                     + (rmp.validatedFramesIn(region) > 0 ? ", validated" : "")
-                    : rmp.assigned4kIn(region) + " private 4K entries" + owners(rmp.regionAsid(region))
+                    : SimEvent.count(rmp.assigned4kIn(region), "private 4K entry", "private 4K entries") + owners(rmp.regionAsid(region))
                     + ", " + rmp.validatedFramesIn(region) + " validated"));
         } else {
             int gig = Pfns.gig(from);
@@ -71,7 +71,7 @@ final class CellTexts {
                     + (dm.notPresent2mLeavesIn(gig) > 0 ? " (" + dm.notPresent2mLeavesIn(gig) + " not present)" : "")
                     + ", " + dm.tables4kIn(gig) + " tables of 4K PTEs"));
             f.add(new Field("RAM", Pfns.bytes(dm.ramCountInGig(gig) * Pfns.FRAME_BYTES)));
-            f.add(new Field("RMP", rmp.assignedInGig(gig) + " private frames"));
+            f.add(new Field("RMP", SimEvent.count(rmp.assignedInGig(gig), "private frame", "private frames")));
         }
         SimEvent[] last = new SimEvent[1];
         Position at = lastChange(t, from, to, last);
@@ -97,14 +97,14 @@ final class CellTexts {
             return "2M region " + Pfns.hex(Pfns.regionBase(r)) + ": " + (leaf == null ? "hole" : leaf + " leaf"
                     + notPresent(dm, r, false))
                     + (leaf == PageSize.K4 && dm.notPresentCount(r) > 0 ? ", " + dm.notPresentCount(r) + " PTEs not present" : "")
-                    + "; " + rmp.assignedFramesIn(r) + " private frames" + owners(rmp.regionAsid(r));
+                    + "; " + SimEvent.count(rmp.assignedFramesIn(r), "private frame", "private frames") + owners(rmp.regionAsid(r));
         }
         int g = Pfns.gig(pfn);
         return "1G region " + Pfns.hex(Pfns.gigBase(g)) + ": " + (dm.gigKind(g) == DirectMap.LEAF_1G ? "1G leaf"
                 + notPresent(dm, Pfns.region(pfn), false) : dm.leaves2mIn(g) + " 2M leaves"
                 + (dm.notPresent2mLeavesIn(g) > 0 ? " (" + dm.notPresent2mLeavesIn(g) + " not present)" : "") + ", "
                 + dm.tables4kIn(g) + " 4K tables") + "; "
-                + rmp.assignedInGig(g) + " private frames";
+                + SimEvent.count(rmp.assignedInGig(g), "private frame", "private frames");
     }
 
     private static String owners(int asid) {

@@ -304,8 +304,8 @@ class SeamTest {
         assertThat(m.map().hoverTextProperty().get()).contains("0 private frames");
         nav().seek(3);
         settle();
-        assertThat(m.map().hoverTextProperty().get()).contains("1 private frames");
-        assertThat(m.map().inspectorProperty().get().fields()).anyMatch(f -> f.value().startsWith("1 private 4K entries"));
+        assertThat(m.map().hoverTextProperty().get()).contains("1 private frame of guest").doesNotContain("1 private frames");
+        assertThat(m.map().inspectorProperty().get().fields()).anyMatch(f -> f.value().startsWith("1 private 4K entry of guest"));
         assertThat(m.map().hoverTextProperty().get()).isEqualTo(CellTexts.hover(reference().simulation(), 0x20000, PageSize.M2));
         m.map().hoverOff();
         settle();
