@@ -23,7 +23,7 @@ public final class CompareComposer {
     }
 
     /** What the picture is of. */
-    public record Header(String title, String scenarioId, long step, long totalSteps, String caption) {
+    public record Header(String title, String scenarioId, String kernel, long step, long totalSteps, String caption) {
     }
 
     /** The pixels, each pane's map layout and origin, and each pane's cells marked as differing. */
@@ -50,7 +50,8 @@ public final class CompareComposer {
         for (Run r : runs) {
             policies.add(r.policy());
         }
-        String title = head.title() + "  [" + head.scenarioId() + "]  \u2013  step " + head.step() + " of "
+        String title = head.title() + (head.title().contains(head.scenarioId()) ? "" : "  [" + head.scenarioId() + "]")
+                + "  \u2013  " + head.kernel() + "  \u2013  step " + head.step() + " of "
                 + head.totalSteps() + "  \u2013  " + String.join(" vs ", policies);
         int y = ExportComposer.header(px, width, height, pal, type, title, head.caption(), 2, null);
 

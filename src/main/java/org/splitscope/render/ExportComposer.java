@@ -28,7 +28,8 @@ public final class ExportComposer {
         int[] px = canvas(width, height, 320, 240, pal);
         Typography type = Typography.forWidth(width);
         int pad = PAD;
-        String title = head.title() + "  [" + head.scenarioId() + "]  under " + head.policy() + "  –  step "
+        String title = head.title() + (head.title().contains(head.scenarioId()) ? "" : "  [" + head.scenarioId() + "]")
+                + "  under " + head.policy() + "  –  step "
                 + head.step() + " of " + head.totalSteps();
         int y = header(px, width, height, pal, type, title, head.caption(), 3,
                 head.figures() + "   state hash " + head.stateHash());

@@ -39,6 +39,11 @@ public final class Pictures {
         return c != null ? c : sim.step(step - 1).describe();
     }
 
+    /** "kernel 6.18", or "kernel 6.18 without INVLPGB": a picture says which profile it shows (R27). */
+    static String kernel(org.splitscope.core.mem.MachineSpec m) {
+        return "kernel " + m.kernel().id() + (m.invlpgb() ? "" : " without INVLPGB");
+    }
+
     /** The picture: one run, or the runs side by side (the first run's caption). */
     public static int[] draw(List<Timeline> runs, Spec s) {
         return runs.size() == 1 ? single(runs.get(0), s).pixels() : compare(runs, s).pixels();
@@ -47,7 +52,8 @@ public final class Pictures {
     public static ExportComposer.Picture single(Timeline t, Spec s) {
         Simulation sim = t.simulation();
         RunSummary sum = RunSummary.of(sim);
-        ExportComposer.Header head = new ExportComposer.Header(s.title(), s.scenarioId(), sim.spec().policy().id(),
+        ExportComposer.Header head = new ExportComposer.Header(s.title(), s.scenarioId(),
+                sim.spec().policy().id() + ", " + kernel(sim.spec().machine()),
                 t.position().step(), t.totalSteps(), caption(t, s.description()), sum.stateHash(), Figures.of(sum));
         Overlay overlay = OverlayBuilder.build(t, ACTIVITY_WINDOW).withTlbCpu(s.tlbCpu())
                 .withSelection(s.selectFrom(), s.selectTo());
@@ -62,7 +68,8 @@ public final class Pictures {
                     OverlayBuilder.build(t, ACTIVITY_WINDOW).withSelection(s.selectFrom(), s.selectTo())));
         }
         Timeline first = runs.get(0);
-        CompareComposer.Header head = new CompareComposer.Header(s.title(), s.scenarioId(), first.position().step(),
+        CompareComposer.Header head = new CompareComposer.Header(s.title(), s.scenarioId(),
+                kernel(first.simulation().spec().machine()), first.position().step(),
                 first.totalSteps(), caption(first, s.description()));
         return new CompareComposer().compose(rs, head, s.viewport(), s.layers(), s.tlbCpu(), s.palette(), s.width(),
                 s.height());

@@ -46,6 +46,32 @@ class PicturesTest {
     }
 
     @Test
+    @DisplayName("a picture names its kernel profile (R27): the same run at boot under 6.8 and 6.18 differs only in the header")
+    void namesTheKernel() throws Exception {
+        Scenario sc = BuiltinScenarios.load("overlap-crash");
+        List<int[]> pics = new ArrayList<>();
+        ExportComposer.Picture first = null;
+        for (org.splitscope.core.mem.KernelProfile k : org.splitscope.core.mem.KernelProfile.values()) {
+            Timeline t = Timeline.open(sc.toSpec("split-on-demand", null).withKernel(k));
+            ExportComposer.Picture p = Pictures.single(t, spec(t, Viewport.whole(t.simulation().directMap().frames()), 1200, 800));
+            pics.add(p.pixels());
+            first = first == null ? p : first;
+        }
+        int firstDiffRow = -1;
+        for (int i = 0; i < pics.get(0).length && firstDiffRow < 0; i++) {
+            if (pics.get(0)[i] != pics.get(1)[i]) {
+                firstDiffRow = i / 1200;
+            }
+        }
+        assertThat(firstDiffRow).as("the pictures differ").isNotNegative();
+        for (int i = first.mapY() * 1200; i < pics.get(0).length; i++) {
+            assertThat(pics.get(0)[i]).as("below the header, pixel %d", i).isEqualTo(pics.get(1)[i]);
+        }
+        assertThat(Pictures.kernel(org.splitscope.core.mem.MachineSpec.of(1L << 32, 2)
+                .withKernel(org.splitscope.core.mem.KernelProfile.V6_8))).isEqualTo("kernel 6.8");
+    }
+
+    @Test
     @DisplayName("the legend is never cut: every label fits its column or wraps, and the column fits the picture")
     void legendFullyInside() {
         Legend legend = Legend.of(Layer.DEFAULT, Set.of(1, 2, 3));
