@@ -23,7 +23,7 @@ final class BenchPlayCommand implements Callable<Integer> {
     @Option(names = "--scenario", defaultValue = "multi-guest", description = "A built-in scenario or a scenario file (default ${DEFAULT-VALUE}).")
     String scenario;
 
-    @Option(names = "--policy", paramLabel = "ID")
+    @Option(names = "--policy", paramLabel = "ID", description = "Play under this policy (default: the scenario's).")
     String policy;
 
     @Option(names = "--speed", defaultValue = "1000", description = "Steps per second, 0 = as fast as possible (default ${DEFAULT-VALUE}).")
@@ -32,10 +32,10 @@ final class BenchPlayCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "10", description = "How long to play (default ${DEFAULT-VALUE}).")
     double seconds;
 
-    @Option(names = "--width", defaultValue = "1920")
+    @Option(names = "--width", defaultValue = "1920", description = "Window width in pixels (default ${DEFAULT-VALUE}).")
     int width;
 
-    @Option(names = "--height", defaultValue = "1080")
+    @Option(names = "--height", defaultValue = "1080", description = "Window height in pixels (default ${DEFAULT-VALUE}).")
     int height;
 
     @Option(names = "--json", description = "Print one JSON object.")

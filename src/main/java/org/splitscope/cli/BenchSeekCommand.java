@@ -69,7 +69,7 @@ final class BenchSeekCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = "--seed", defaultValue = "1")
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the scenario's generated steps (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--json", description = "Print one JSON object.")

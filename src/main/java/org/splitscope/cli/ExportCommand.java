@@ -57,7 +57,8 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions source;
 
-    @Option(names = "--policy", paramLabel = "ID")
+    @Option(names = "--policy", paramLabel = "ID",
+            description = "Run under this policy instead of the scenario's (see 'list').")
     String policy;
 
     @Option(names = "--compare", paramLabel = "a,b,...|all",
@@ -87,7 +88,9 @@ final class ExportCommand implements Callable<Integer> {
             description = "Events a --csv events file keeps: kinds and pfn=A-B, guest=N, cpu=N (as --break without tlb=).")
     String filter;
 
-    @Option(names = "--out", paramLabel = "FILE.png|.gif|.csv")
+    @Option(names = "--out", paramLabel = "FILE.png|.gif|.csv",
+            description = "The file to write; its extension says what (a picture, an animation, a CSV); with"
+                    + " --tour, a directory.")
     Path out;
 
     @Option(names = "--recording", paramLabel = "DIR",

@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
  * for {@link Cli} to print once the command has succeeded (stderr stays one line when it fails).
  */
 final class ScenarioOptions {
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    // a heading puts the group in its own section of the help, listed once (without one, picocli lists
+    // the options of a group inside a mixin twice)
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = "What to run (exactly one):%n")
     Source source;
 
     /** Exactly one of --scenario and --trace. */

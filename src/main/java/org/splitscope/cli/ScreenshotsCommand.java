@@ -23,10 +23,10 @@ final class ScreenshotsCommand implements Callable<Integer> {
             description = "Directory for the PNGs (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--width", defaultValue = "1500")
+    @Option(names = "--width", defaultValue = "1500", description = "Window width in pixels (default ${DEFAULT-VALUE}).")
     int width;
 
-    @Option(names = "--height", defaultValue = "950")
+    @Option(names = "--height", defaultValue = "950", description = "Window height in pixels (default ${DEFAULT-VALUE}).")
     int height;
 
     @Override
