@@ -476,7 +476,12 @@ public final class HeatMapRasterizer {
         }
     }
 
-    /** Outlines the cells of [from, to): solid when {@code c1 == c2}, else dashed in the two colours. */
+    /**
+     * Outlines the cells of [from, to) as one shape: only the edges between a cell of the range and one
+     * outside it are drawn, so a range of many small cells keeps every cell's own marks visible inside
+     * (a frame around each 4K cell of a selected 2M region would hide their fills and TLB borders).
+     * Solid when {@code c1 == c2}, else dashed in the two colours.
+     */
     private static void outline(CellLayout l, long from, long to, int c1, int c2, int[] px) {
         if (from < 0 || to <= from) {
             return;
@@ -489,20 +494,33 @@ public final class HeatMapRasterizer {
         long first = l.cellOf(a);
         long last = l.cellOf(b - 1);
         int t = l.side() >= 8 ? 2 : 1;
-        for (long i = first; i <= last && i - first < 4096; i++) {
+        int cols = l.cols();
+        int s = l.side() + 2 * t;
+        for (long i = first; i <= last; i++) {
             int x = l.xOf(i) - t;
             int y = l.yOf(i) - t;
-            int s = l.side() + 2 * t;
-            if (c1 == c2) {
-                border(px, l.width(), l.height(), x, y, s, t, c1);
+            long col = i % cols;
+            boolean left = col == 0 || i - 1 < first;
+            boolean right = col == cols - 1 || i + 1 > last;
+            boolean top = i - cols < first;
+            boolean bottom = i + cols > last;
+            if (!(left || right || top || bottom)) {
                 continue;
             }
             for (int k = 0; k < s; k++) {
-                int c = (k / 3) % 2 == 0 ? c1 : c2;
-                fill(px, l.width(), l.height(), x + k, y, 1, t, c);
-                fill(px, l.width(), l.height(), x + k, y + s - t, 1, t, c);
-                fill(px, l.width(), l.height(), x, y + k, t, 1, c);
-                fill(px, l.width(), l.height(), x + s - t, y + k, t, 1, c);
+                int c = c1 == c2 || (k / 3) % 2 == 0 ? c1 : c2;
+                if (top) {
+                    fill(px, l.width(), l.height(), x + k, y, 1, t, c);
+                }
+                if (bottom) {
+                    fill(px, l.width(), l.height(), x + k, y + s - t, 1, t, c);
+                }
+                if (left) {
+                    fill(px, l.width(), l.height(), x, y + k, t, 1, c);
+                }
+                if (right) {
+                    fill(px, l.width(), l.height(), x + s - t, y + k, t, 1, c);
+                }
             }
         }
     }

@@ -145,6 +145,28 @@ class HeatMapRasterizerTest {
     }
 
     @Test
+    @DisplayName("a selection is outlined as one shape: cells inside it keep their own edges and marks")
+    void selectionOutlinesTheShape() {
+        Simulation s = sim("none");
+        long r = 512 * 50;
+        CellLayout l = CellLayout.of(Viewport.of(r, r + 512, s.directMap().frames()), 640, 640);
+        assertThat(l.unit()).isEqualTo(PageSize.K4);
+        Set<Layer> layers = EnumSet.of(Layer.DIRECT_MAP);
+        int[] plain = render(s, l, layers, Overlay.NONE);
+        int[] sel = render(s, l, layers, Overlay.NONE.withSelection(r, r + 512));
+        long inner = l.cellOf(r + 5 * l.cols() + 5);                      // a cell with selected cells all around
+        int x = l.xOf(inner);
+        int y = l.yOf(inner);
+        for (int k = -1; k <= l.side(); k++) {
+            assertThat(sel[y * l.width() + x + k]).as("inner cell's top edge, x+%d", k).isEqualTo(plain[y * l.width() + x + k]);
+            assertThat(sel[(y + k) * l.width() + x]).as("inner cell's left edge, y+%d", k).isEqualTo(plain[(y + k) * l.width() + x]);
+        }
+        long corner = l.cellOf(r);
+        assertThat(sel[(l.yOf(corner) + l.side() / 2) * l.width() + l.xOf(corner) - 1]).as("the shape's outer edge")
+                .isEqualTo(Palette.LIGHT.text());
+    }
+
+    @Test
     @DisplayName("TLB layer marks a stale entry's cell with a corner; fault layer crosses faulting frames")
     void tlbAndFaults() {
         Simulation s = sim("invalidate-noflush");
