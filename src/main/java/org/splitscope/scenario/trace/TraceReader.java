@@ -58,7 +58,12 @@ final class TraceReader {
                     lineNo++;
                     note(lineNo, consumed + pos);
                     int e = buf[filled - 1] == '\r' ? filled - 1 : filled;
-                    handler.line(buf, pos, e, lineNo);
+                    try {
+                        handler.line(buf, pos, e, lineNo);
+                    } catch (ScenarioException bad) {        // most likely the recording was cut off mid-line
+                        throw bad.reason().contains("truncated") ? bad : new ScenarioException(bad.file(), bad.line(),
+                                bad.column(), bad.reason() + " (the file ends in this line, without a newline: truncated?)");
+                    }
                 }
                 progress.update(consumed + filled, total);
                 lines = lineNo;

@@ -109,6 +109,11 @@ class RecordingLoaderTest {
     void badInput() throws Exception {
         Path d = dir(tmp, HOST, rmpPrivate(1, 0x40001, 0, 1, 1), " qemu-system-x86-5120  [001]  7391.40");
         assertError(d, "trace.txt:2:2", "truncated");
+        d = dir(tmp, HOST, rmpPrivate(1, 0x40001, 0, 1, 1));
+        String cut = rmpPrivate(1, 0x40002, 0, 1, 1);
+        java.nio.file.Files.writeString(d.resolve("trace.txt"), rmpPrivate(1, 0x40001, 0, 1, 1) + "\n"
+                + cut.substring(0, cut.indexOf("pfn=")));          // cut off mid-line, no newline at the end
+        assertError(d, "trace.txt:2:", "without a newline: truncated?");
         d = dir(tmp, HOST, rmpPrivate(1, 0x40001, 0, 3, 1));
         assertError(d, "trace.txt:1:", "unknown level 3 (enum pg_level: 1 = 4K, 2 = 2M)");
         d = dir(tmp, HOST, rmpPrivate(1, 0x100000, 0, 1, 1));
