@@ -71,13 +71,13 @@ class PrintkProperties {
         TraceSteps s = new TraceSteps(p.steps, p.observed, null, "trace.txt");
         PageSize level = twoM ? PageSize.M2 : PageSize.K4;
         assertThat(s.size()).isEqualTo(3);
-        assertThat(s.step(0)).isEqualTo(new Step.Assign(asid, pfn, level, gpa, null));
+        assertThat(s.step(0)).isEqualTo(new Step.Assign(asid, pfn, level, gpa, null, cpu));
         assertThat(s.retSeen(0)).isTrue();
         assertThat(s.ret(0)).isEqualTo(ret);
         assertThat(s.line(0)).isEqualTo(1);
-        assertThat(s.step(1)).isEqualTo(new Step.Release(pfn, level, null));
+        assertThat(s.step(1)).isEqualTo(new Step.Release(pfn, level, null, cpu));
         assertThat(s.event(1)).isEqualTo("rmp_shared");
-        assertThat(s.step(2)).isEqualTo(new Step.Psmash(region * 512, null));
+        assertThat(s.step(2)).isEqualTo(new Step.Psmash(region * 512, null, cpu));
         assertThat(s.line(2)).isEqualTo(4);
     }
 

@@ -178,7 +178,7 @@ class AppModelTest {
         m.map().select(l, l.xOf(c) + 1, l.yOf(c) + 1);
         Snapshot.InspectorData d = m.map().inspectorProperty().get();
         assertThat(d.title()).startsWith("2M region 0x20000");
-        assertThat(d.fields()).anyMatch(f -> f.value().contains("1 private 4K entries"));
+        assertThat(d.fields()).anyMatch(f -> f.value().contains("1 private 4K entry of guest 1"));
         assertThat(d.tlbLines()).anyMatch(t -> t.contains("CPU 0: 2M entry 0x20000") && t.contains("RMP_HAZARD"));
         assertThat(d.lastEvent()).contains("RMPUPDATE 0x20001");
         nav().seek(d.lastEventAt());
