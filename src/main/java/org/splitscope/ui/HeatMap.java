@@ -28,6 +28,10 @@ public final class HeatMap extends Control {
 
         void select(CellLayout layout, double x, double y);
 
+        /** Double-click: show the cell under (x, y) whole. */
+        default void zoomToCell(CellLayout layout, double x, double y) {
+        }
+
         void hover(CellLayout layout, double x, double y);
 
         /** The mouse left the map. */

@@ -12,8 +12,8 @@ import org.splitscope.ui.service.SimService;
 import org.splitscope.ui.service.SimThread;
 
 /**
- * The desktop app. Opens on the built-in {@code overlap-crash} scenario (or the scenario named on the
- * command line), ready to step. The simulation runs on its own thread behind the {@link SimService};
+ * The desktop app. Opens on the built-in {@code overlap-crash} scenario (or the scenario or tour named
+ * on the command line, see {@link LaunchArgs}), ready to step; with {@code --present}, in presentation mode. The simulation runs on its own thread behind the {@link SimService};
  * an AnimationTimer applies the latest snapshot once per pulse.
  */
 public final class SplitScopeApp extends Application {
@@ -38,13 +38,12 @@ public final class SplitScopeApp extends Application {
             }
         };
         pulses.start();
-        String first = getParameters().getRaw().isEmpty() ? "overlap-crash" : getParameters().getRaw().get(0);
-        if (first.endsWith(".yaml") || first.endsWith(".yml") || first.endsWith(".json")) {
-            model.navigation().openFile(java.nio.file.Path.of(first));
-        } else {
-            model.navigation().openBuiltin(first);
-        }
+        LaunchArgs launch = LaunchArgs.parse(getParameters().getRaw());
         stage.show();
+        launch.open(model);
+        if (launch.present()) {
+            view.run(AppAction.PRESENT);
+        }
         view.heatMap.requestFocus();
     }
 

@@ -30,13 +30,18 @@ abstract class AppWindowTest {
 
     /** Subclasses call this from their own {@code @Start} method (TestFX looks only at declared methods). */
     void open(Stage stage) {
+        open(stage, 1280, 780);
+    }
+
+    /** The window at another size (the layout flows: 1920x1080, 1280 wide). */
+    void open(Stage stage, int width, int height) {
         this.stage = stage;
         clock = new VirtualClock();
         model = new AppModel(new SimService(SimThread.sameThread(), clock, new HistoryBudget(64L << 20)),
                 RecentFiles.inMemory());
         dialogs = new FxDialogs(stage);
         view = new MainView(model, stage, dialogs);
-        Scene scene = new Scene(view.root(), 1280, 780);
+        Scene scene = new Scene(view.root(), width, height);
         MainView.applyTheme(scene, false);
         view.installKeys(scene);
         stage.setScene(scene);

@@ -34,6 +34,8 @@ public final class AppModel {
     private final EventLogModel eventLog;
     private final FiguresModel figures;
     private final ExportModel export;
+    private final TourModel tour;
+    private final PresentModel present;
     private Consumer<String> onError = text -> { };
     private long fpsWindowStart;
     private int fpsFrames;
@@ -67,6 +69,8 @@ public final class AppModel {
         eventLog = new EventLogModel(context);
         figures = new FiguresModel();
         export = new ExportModel(context);
+        tour = new TourModel(context, map);
+        present = new PresentModel(navigation, map, tour);
     }
 
     public NavigationModel navigation() {
@@ -87,6 +91,16 @@ public final class AppModel {
 
     public ExportModel export() {
         return export;
+    }
+
+    /** The tour being presented, if any (issue 13). */
+    public TourModel tour() {
+        return tour;
+    }
+
+    /** Presentation mode and its paging (issue 13). */
+    public PresentModel present() {
+        return present;
     }
 
     /** Where errors for the user go (the view shows them through its dialog service). */

@@ -31,7 +31,8 @@ final class RunLoader {
         this.applied = applied;
     }
 
-    private interface Source {
+    /** Where a scenario comes from (a built-in, a file, a recording, a run already open). */
+    interface Source {
         Scenario get() throws ScenarioException;
     }
 
@@ -93,7 +94,8 @@ final class RunLoader {
         return false;
     }
 
-    private Session open(Source source, String policy, KernelProfile kernel, Path file) {
+    /** Opens {@code source} under {@code policy} and {@code kernel} (null: its own); null when it cannot (told). */
+    Session open(Source source, String policy, KernelProfile kernel, Path file) {
         tasks.busy("Loading...", -1);
         try {
             Scenario sc = source.get();

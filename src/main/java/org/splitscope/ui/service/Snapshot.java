@@ -62,9 +62,12 @@ public record Snapshot(long serial, Position position, int dirty, RunPart run, S
         }
     }
 
-    /** The step: its caption, where the run stands, what the last micro-event or step came to. */
+    /**
+     * The step: its caption, where the run stands, what the last micro-event or step came to, and in a
+     * few words what the step came to under this policy ({@code outcome}, the presentation strip's).
+     */
     public record StepPart(Position at, String caption, String stepText, String microText, boolean canStepBack,
-                           boolean canStepForward) implements Part {
+                           boolean canStepForward, String outcome) implements Part {
     }
 
     /** Play as the service runs it: the generation of the latest Play or Pause, and whether it plays. */
