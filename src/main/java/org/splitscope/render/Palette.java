@@ -50,8 +50,9 @@ public record Palette(String name, int background, int panel, int text, int dimT
     public static final Entry TLB_MIXED = new Entry("mixedsize", ORANGE, 'Z', "mixed-size TLB entries (corner)");
     public static final Entry TLB_HAZARD = new Entry("hazard", VERMILLION, '!', "TLB entry an RMP #PF write would use (border)");
     // faults
-    public static final Entry RMP_FAULT = new Entry("rmpfault", BLACK, 'X', "RMP #PF, oops: RMP violation (cross)");
-    public static final Entry NP_FAULT = new Entry("npfault", BLACK, 'x', "not-present #PF, oops (small cross)");
+    public static final Entry RMP_FAULT = new Entry("rmpfault", BLACK, 'X',
+            "RMP #PF (oops: RMP violation; the thread's host crash): cross");
+    public static final Entry NP_FAULT = new Entry("npfault", BLACK, 'x', "not-present #PF (oops): small cross");
     public static final Entry ACTIVITY = new Entry("activity", WHITE, '.', "recent activity (fades)");
 
     public static final List<Entry> DIRECT_MAP = List.of(LEAF_1G, LEAF_2M, LEAF_4K, NOT_PRESENT, HOLE, MIXED);

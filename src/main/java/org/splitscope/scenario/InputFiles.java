@@ -52,6 +52,18 @@ final class InputFiles {
         }
     }
 
+    /**
+     * The UTF-8 text of a scenario-sized file ({@code what}: "a scenario", "a tour"), or a
+     * {@link ScenarioException} naming the file and the cause.
+     */
+    static String text(Path file, String what) throws ScenarioException {
+        try {
+            return utf8(readRegular(file, MAX_SCENARIO_BYTES, what));
+        } catch (Refused e) {
+            throw new ScenarioException(file.toString(), 0, 0, e.getMessage());
+        }
+    }
+
     /** The bytes of a regular file, at most {@code max} of them ({@code what} names the cap in messages). */
     static byte[] readRegular(Path file, int max, String what) throws Refused {
         BasicFileAttributes a;

@@ -69,12 +69,7 @@ public final class ScenarioLoader {
     /** Loads a scenario file: a regular file of at most 4 MiB of UTF-8 text (issue 14 items 3 and 5). */
     public static Scenario loadFile(Path path, ReadPolicy policy) throws ScenarioException {
         String label = path.toString();
-        String text;
-        try {
-            text = InputFiles.utf8(InputFiles.readRegular(path, InputFiles.MAX_SCENARIO_BYTES, "a scenario"));
-        } catch (InputFiles.Refused e) {
-            throw new ScenarioException(label, 0, 0, e.getMessage());
-        }
+        String text = InputFiles.text(path, "a scenario");
         Path name = path.getFileName();
         String base = baseName(name == null ? label : name.toString());
         return parse(label, text, isJson(label, text), base, new FolderImports(path, policy));

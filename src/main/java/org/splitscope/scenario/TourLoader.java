@@ -46,12 +46,7 @@ public final class TourLoader {
         }
         Path path = Path.of(nameOrPath);
         String label = path.toString();
-        String text;
-        try {
-            text = InputFiles.utf8(InputFiles.readRegular(path, InputFiles.MAX_SCENARIO_BYTES, "a tour"));
-        } catch (InputFiles.Refused e) {
-            throw new ScenarioException(label, 0, 0, e.getMessage());
-        }
+        String text = InputFiles.text(path, "a tour");
         Path dir = path.toAbsolutePath().getParent();
         return parse(label, text, ScenarioLoader.isJson(label, text), dir);
     }

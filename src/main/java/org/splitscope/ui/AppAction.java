@@ -23,7 +23,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
  * {@link ActionSet}'s). Immutable.
  */
 public enum AppAction {
-    OPEN("Open scenario...", MaterialDesignF.FOLDER_OPEN, key(KeyCode.O, KeyCombination.SHORTCUT_DOWN)),
+    OPEN("Open scenario or recording...", MaterialDesignF.FOLDER_OPEN, key(KeyCode.O, KeyCombination.SHORTCUT_DOWN)),
     EXPORT("Export picture...", MaterialDesignE.EXPORT, key(KeyCode.E, KeyCombination.SHORTCUT_DOWN)),
     TO_START("To start", MaterialDesignS.SKIP_BACKWARD, key(KeyCode.HOME)),
     STEP_BACK("Step back", MaterialDesignS.STEP_BACKWARD, key(KeyCode.LEFT)),

@@ -25,6 +25,11 @@ public interface DialogService {
     /** Chooses a file to open. */
     Optional<Path> openFile(String title, FileChooser.ExtensionFilter filter);
 
+    /** Chooses a directory to open (a host recording); empty when cancelled or not offered. */
+    default Optional<Path> openDirectory(String title) {
+        return Optional.empty();
+    }
+
     /** Chooses a file to write. */
     Optional<Path> saveFile(String title, FileChooser.ExtensionFilter filter);
 

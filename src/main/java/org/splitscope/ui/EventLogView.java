@@ -28,6 +28,8 @@ import org.splitscope.ui.service.Snapshot.EventRow;
  */
 public final class EventLogView extends BorderPane {
     private static final javafx.css.PseudoClass FAULT = javafx.css.PseudoClass.getPseudoClass("fault");
+    /** A replay's row where the host's trace and the prediction differ (its index is -1: it is no event). */
+    private static final javafx.css.PseudoClass MISMATCH = javafx.css.PseudoClass.getPseudoClass("mismatch");
     final TableView<EventRow> table = new TableView<>();
     final CheckComboBox<EventKind> kinds = new CheckComboBox<>(FXCollections.observableArrayList(EventKind.values()));
     final TextField guest = new TextField();
@@ -45,7 +47,7 @@ public final class EventLogView extends BorderPane {
         kinds.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(EventKind k) {
-                return k == null ? "" : k.label();
+                return k == null ? "" : org.splitscope.ui.service.EventWords.label(k);
             }
 
             @Override
@@ -85,7 +87,7 @@ public final class EventLogView extends BorderPane {
         setTop(bar);
 
         table.getColumns().add(col("step", 70, r -> r.step()));
-        table.getColumns().add(col("#", 40, r -> r.index() + 1));
+        table.getColumns().add(col("#", 40, r -> r.index() < 0 ? "" : Integer.toString(r.index() + 1)));
         table.getColumns().add(col("kind", 150, EventRow::kind));
         table.getColumns().add(col("CPU", 50, r -> r.cpu() < 0 ? "" : Integer.toString(r.cpu())));
         table.getColumns().add(col("guest", 55, r -> r.guest() <= 0 ? "" : Integer.toString(r.guest())));
@@ -112,6 +114,7 @@ public final class EventLogView extends BorderPane {
                     }
                     setTooltip(shown ? tip : null);
                     pseudoClassStateChanged(FAULT, shown && item.kind().contains("#PF"));
+                    pseudoClassStateChanged(MISMATCH, shown && item.index() < 0);
                 }
             };
             row.setOnMouseClicked(e -> {
@@ -166,7 +169,7 @@ public final class EventLogView extends BorderPane {
                 to = dash < 0 ? from : parse(fr.substring(dash + 1));
             }
             model.setFilter(new EventFilter(mask, number(guest.getText()), number(cpu.getText()), from, to));
-            status.setText("");
+            status.setText(model.textProperty().get());   // the count (the new page's once it is applied)
         } catch (NumberFormatException e) {
             status.setText("Not a number: " + e.getMessage());
         }
@@ -179,6 +182,11 @@ public final class EventLogView extends BorderPane {
     private static long parse(String s) {
         String t = s.trim();
         return t.startsWith("0x") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
+    }
+
+    /** The line that counts the rows. */
+    String status() {
+        return status.getText();
     }
 
     /** The rows' height for a UI scale (1.0 to 2.0): 24 pixels at 13 px type. */

@@ -71,6 +71,14 @@ public final class FxDialogs implements DialogService {
     }
 
     @Override
+    public Optional<Path> openDirectory(String title) {
+        javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+        dc.setTitle(title);
+        File f = dc.showDialog(owner);
+        return Optional.ofNullable(f).map(File::toPath);
+    }
+
+    @Override
     public Optional<Path> saveFile(String title, FileChooser.ExtensionFilter filter) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);

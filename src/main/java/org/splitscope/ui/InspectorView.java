@@ -6,13 +6,16 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.splitscope.ui.model.AppModel;
+import org.splitscope.ui.model.ReplayModel;
 import org.splitscope.ui.service.Snapshot;
 import org.splitscope.ui.service.Snapshot.InspectorData;
 
 /**
  * The inspector for the selected cell: its RMP entry with the named state (as dump_rmpentry
  * prints it), the leaf that maps it, each CPU's TLB entries over it with their conflict class, and
- * the event that last changed it, with a link that jumps there.
+ * the event that last changed it, with a link that jumps there. For a host recording's replay it
+ * starts with the replayed step: its trace line (file:line and the line quoted) and how the
+ * prediction compares with what the host did.
  *
  * <p>Threading: FX thread only.
  */
@@ -27,6 +30,9 @@ public final class InspectorView extends VBox {
     /** What an empty inspector says instead of empty headings (issue 13). */
     static final String EMPTY = "Nothing selected. Click a cell of the map to see its RMP entry, the direct-map leaf"
             + " over it, each CPU's TLB entries over it and the event that last changed it (double-click zooms to it).";
+    final Label traceLocation = new Label();
+    final Label traceQuote = new Label();
+    final Label stepCheck = new Label();
     private InspectorData shown;
 
     public InspectorView(AppModel model) {
@@ -50,12 +56,30 @@ public final class InspectorView extends VBox {
                 model.navigation().seek(shown.lastEventAt());
             }
         });
-        getChildren().addAll(title, fields, tlbHead, tlb, lastHead, lastEvent, jump);
+        getChildren().addAll(replayedStep(model.replay()), title, fields, tlbHead, tlb, lastHead, lastEvent, jump);
         for (javafx.scene.Node n : new javafx.scene.Node[] {fields, tlbHead, tlb, lastHead, lastEvent, jump}) {
             n.managedProperty().bind(n.visibleProperty());
         }
         show(null);
         model.map().inspectorProperty().addListener((o, a, d) -> show(d));
+    }
+
+    /** The replayed step's trace line and check, shown while the run replays a host recording. */
+    private VBox replayedStep(ReplayModel replay) {
+        Label heading = new Label("Replayed step (host recording)");
+        heading.getStyleClass().add("inspector-title");
+        traceLocation.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                replay.traceLocationProperty().get() == null ? "The machine as booted from the recording's layout."
+                        : replay.traceLocationProperty().get(), replay.traceLocationProperty()));
+        traceQuote.textProperty().bind(replay.traceQuoteProperty());
+        traceQuote.getStyleClass().add("trace-quote");
+        traceQuote.setWrapText(true);
+        stepCheck.textProperty().bind(replay.stepCheckProperty());
+        stepCheck.setWrapText(true);
+        VBox box = new VBox(4, heading, traceLocation, traceQuote, stepCheck, new javafx.scene.control.Separator());
+        box.visibleProperty().bind(replay.replayingProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     public void show(InspectorData d) {

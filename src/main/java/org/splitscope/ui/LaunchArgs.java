@@ -57,10 +57,10 @@ record LaunchArgs(boolean present, String target, boolean tour) {
             if (!model.tour().open(target)) {
                 model.navigation().openBuiltin("overlap-crash");
             }
-        } else if (BuiltinScenarios.names().contains(target)) {
-            model.navigation().openBuiltin(target);
+        } else if (OpenFiles.isPath(target)) {
+            model.navigation().openFile(Path.of(target));       // a scenario file, or a recording's directory or trace.txt
         } else {
-            model.navigation().openFile(Path.of(target));
+            model.navigation().openBuiltin(target);             // a built-in scenario or recording; an unknown name is told
         }
     }
 }

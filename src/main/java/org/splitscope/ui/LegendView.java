@@ -76,6 +76,7 @@ public final class LegendView extends VBox {
             letter.setTextFill(argb(Palette.contrast(e.argb())));
             StackPane swatch = new StackPane(r, letter);
             Label label = new Label(e.label());
+            label.setWrapText(true);                      // the fault entries say which oops (R16) in full
             HBox row = new HBox(6, swatch, label);
             row.setAlignment(Pos.CENTER_LEFT);
             getChildren().add(row);

@@ -22,7 +22,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.splitscope.ui.model.AppModel;
 import org.splitscope.ui.model.MapModel;
@@ -72,6 +71,7 @@ public final class MainView {
     private final AppModel model;
     private final Stage stage;
     private final DialogService dialogs;
+    final OpenFiles openFiles;
     private double uiScale = 1.0;
 
     public MainView(AppModel model, Stage stage, DialogService dialogs) {
@@ -79,6 +79,9 @@ public final class MainView {
         this.stage = stage;
         this.dialogs = dialogs;
         model.setOnError(dialogs::error);
+        openFiles = new OpenFiles(model.navigation(), dialogs);
+        model.setOnAskFolder(openFiles::ask);
+        AppIcons.install(stage);
         actions = new ActionSet(model, this);
         inspector = new InspectorView(model);
         legend = new LegendView(model.map());
@@ -241,6 +244,11 @@ public final class MainView {
             micro.setText(s.microText());
         });
         message.textProperty().bind(nav.messageProperty());
+        Tooltip messageTip = new Tooltip();
+        messageTip.textProperty().bind(nav.messageProperty());
+        messageTip.setWrapText(true);
+        messageTip.setMaxWidth(640);
+        message.setTooltip(messageTip);
         hover.textProperty().bind(map.hoverTextProperty());
         viewportText.textProperty().bind(map.viewportTextProperty());
         Tooltip cellTip = new Tooltip();
@@ -255,6 +263,7 @@ public final class MainView {
         map.compareProperty().addListener((o, a, c) -> showCompare(c));
         nav.markersProperty().addListener((o, a, m) -> showBookmarks(m));
         nav.positionProperty().addListener((o, a, p) -> timelineBar.show(nav.markersProperty().get(), p));
+        model.replay().columnsProperty().addListener((o, a, c) -> timelineBar.setMismatches(c));
         charts.follow(model.figures());
         timelineBar.setOnSeek(nav::seek);
         timelineBar.setOnWidth(nav::setMarkerWidth);
@@ -297,8 +306,7 @@ public final class MainView {
     // ---- dialogs and window ------------------------------------------------------------------
 
     void openFileChooser() {
-        dialogs.openFile("Open a scenario", new FileChooser.ExtensionFilter("Scenarios", "*.yaml", "*.yml", "*.json"))
-                .ifPresent(model.navigation()::openFile);
+        openFiles.chooseFile();
     }
 
     void askBookmark() {

@@ -42,6 +42,15 @@ final class Menus {
             mi.setOnAction(e -> model.navigation().openBuiltin(name));
             builtins.getItems().add(mi);
         }
+        Menu recordings = new Menu("Built-in host recordings");
+        for (String name : org.splitscope.scenario.trace.BuiltinRecordings.names()) {
+            MenuItem mi = new MenuItem(name);
+            mi.setOnAction(e -> model.navigation().openBuiltin(name));
+            recordings.getItems().add(mi);
+        }
+        MenuItem openFolder = new MenuItem("Open recording folder...");
+        openFolder.setOnAction(e -> view.openFiles.chooseFolder());
+        openFolder.disableProperty().bind(Bindings.not(actions.executable(AppAction.OPEN)));
         model.navigation().recentFiles().addListener((ListChangeListener<String>) c -> fillRecent());
         fillRecent();
         MenuItem exportWindow = new MenuItem("Export the whole window...");
@@ -49,7 +58,8 @@ final class Menus {
         exportWindow.disableProperty().bind(Bindings.not(actions.executable(AppAction.EXPORT)));
         MenuItem quit = new MenuItem("Quit");
         quit.setOnAction(e -> view.close());
-        Menu file = new Menu("File", null, item(AppAction.OPEN), recent, builtins, new SeparatorMenuItem(),
+        Menu file = new Menu("File", null, item(AppAction.OPEN), openFolder, recent, builtins, recordings,
+                new SeparatorMenuItem(),
                 item(AppAction.EXPORT), exportWindow, new SeparatorMenuItem(), quit);
         MenuItem stopCompare = new MenuItem("Stop comparing");
         stopCompare.setOnAction(e -> model.map().stopCompare());

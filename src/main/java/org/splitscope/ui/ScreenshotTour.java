@@ -159,6 +159,26 @@ final class ScreenshotTour {
                     vm.navigation().seek(vm.applied().run().totalSteps() / 2);
                     view.dock.bottomShownProperty().set(true);
                     view.bottomTabs.getSelectionModel().select(1);
+                }),
+                // R28: a 2M folio's leaf made not present in place, at the stray read that faults on it
+                new Shot("gmem-2m-not-present.png", s -> {
+                    vm.map().setDark(false);
+                    vm.navigation().openBuiltin("gmem-2m");
+                    vm.map().stopCompare();
+                    vm.navigation().runToBreakpoint("np-fault", true);
+                    vm.map().zoomTo(0x3c000, 0x3c200);
+                    vm.map().selectFrames(0x3c010, 0x3c011);
+                    view.bottomTabs.getSelectionModel().select(0);
+                }),
+                // a host recording replayed on 6.8: the mismatch of trace line 21, chosen in the event log
+                new Shot("replay-what-if.png", s -> {
+                    vm.navigation().openBuiltin("snp-host-split-on-demand");
+                    vm.navigation().switchKernel("6.8");
+                    vm.navigation().toEnd();
+                    vm.replay().goTo(vm.replay().mismatches().get(1));
+                    vm.map().zoomTo(0x1c5e00, 0x1c6000);
+                    vm.map().selectFrames(0x1c5e00, 0x1c5e01);
+                    view.bottomTabs.getSelectionModel().select(0);
                 })));
         shots.addAll(PresentShots.shots(vm, view, this::present));
         return shots;

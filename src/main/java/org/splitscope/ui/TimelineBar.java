@@ -12,7 +12,8 @@ import org.splitscope.ui.service.Snapshot;
 
 /**
  * The timeline scrubber: the whole run left to right, the part already run shaded, markers for
- * faults, splits, collapses and flushes (one row each), bookmarks, and the current position.
+ * faults, splits, collapses and flushes (one row each), for a host recording's replay a row for the
+ * steps whose prediction differs from what the host did (mismatches), bookmarks, and the current position.
  * Click or drag to seek (a drag sends many seeks; the service keeps only the latest waiting one).
  *
  * <p>Threading: FX thread only.
@@ -31,7 +32,11 @@ public final class TimelineBar extends Region {
     private boolean dark;
     /** Left margin for the row names. */
     static final double GUTTER = 74;
-    private static final String[] ROW_NAMES = {"faults", "splits", "collapses", "flushes"};
+    private static final String[] ROW_NAMES = {"faults", "splits", "collapses", "flushes", "mismatch"};
+    /** Reddish purple (Okabe-Ito), unlike the four event rows. */
+    private static final Color MISMATCH = Color.web("#CC79A7");
+    /** The columns of a replay's mismatches (null: not a replay, no fifth row). */
+    private java.util.BitSet mismatches;
 
     public TimelineBar() {
         getStyleClass().add("timeline-bar");
@@ -48,6 +53,19 @@ public final class TimelineBar extends Region {
 
     public void setOnWidth(java.util.function.IntConsumer c) {
         onWidth = c;
+    }
+
+    /** A replay's mismatch columns (of the marker strip's width), or null for no mismatch row. */
+    public void setMismatches(java.util.BitSet columns) {
+        mismatches = columns;
+        setMinHeight(columns == null ? 60 : 72);
+        setPrefHeight(columns == null ? 60 : 72);
+        draw();
+    }
+
+    /** Whether the mismatch row is drawn. */
+    boolean showsMismatches() {
+        return mismatches != null;
     }
 
     public void setDark(boolean d) {
@@ -93,11 +111,12 @@ public final class TimelineBar extends Region {
         if (w <= 0) {
             return;
         }
-        double row = (h - 10) / 4;
-        Color[] colors = {Color.web("#D55E00"), Color.web("#E69F00"), Color.web("#009E73"), Color.web("#0072B2")};
+        int rows = mismatches == null ? 4 : 5;
+        double row = (h - 10) / rows;
+        Color[] colors = {Color.web("#D55E00"), Color.web("#E69F00"), Color.web("#009E73"), Color.web("#0072B2"), MISMATCH};
         g.setFont(javafx.scene.text.Font.font(10));
         g.setTextBaseline(javafx.geometry.VPos.CENTER);
-        for (int k = 0; k < 4; k++) {
+        for (int k = 0; k < rows; k++) {
             g.setFill(colors[k]);
             g.fillRect(4, 6 + k * row + 1, 8, row - 2);
             g.setFill(dark ? Color.web("#cccccc") : Color.web("#333333"));
@@ -119,6 +138,13 @@ public final class TimelineBar extends Region {
                 if ((m[x] & kinds[k]) != 0) {
                     g.fillRect(x * w / m.length, 6 + k * row + 1, Math.max(2, w / m.length), row - 2);
                 }
+            }
+        }
+        if (mismatches != null && m != null) {
+            // the replay's mismatches are known for the whole run, not only the part computed
+            g.setFill(MISMATCH);
+            for (int x = mismatches.nextSetBit(0); x >= 0 && x < m.length; x = mismatches.nextSetBit(x + 1)) {
+                g.fillRect(x * w / m.length, 6 + 4 * row + 1, Math.max(2, w / m.length), row - 2);
             }
         }
         g.setFill(dark ? Color.web("#bbbbbb") : Color.web("#444444"));

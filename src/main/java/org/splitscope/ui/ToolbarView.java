@@ -49,8 +49,18 @@ final class ToolbarView {
         this.map = map;
         NavigationModel nav = model.navigation();
         scenarios.setItems(nav.scenarioChoices());
+        scenarios.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : org.splitscope.scenario.trace.BuiltinRecordings.names().contains(item)
+                        ? item + "  (host recording)" : item);
+            }
+        });
         scenarios.setPromptText("scenario");
-        scenarios.setTooltip(new Tooltip("Built-in scenarios (Open... for a file, or drop one on the window)"));
+        scenarios.setPrefWidth(170);                      // the list may be wider; the toolbar must not overflow
+        scenarios.setTooltip(new Tooltip("Built-in scenarios and host recordings (Open... for a file or a recording's"
+                + " trace.txt, or drop one or a recording folder on the window)"));
         scenarios.setOnAction(e -> chose(() -> nav.choose(scenarios.getValue())));
         policies.getItems().setAll(Policies.ids());
         policies.setTooltip(new Tooltip("Policy: switching re-runs the scenario and stays at the same step"));

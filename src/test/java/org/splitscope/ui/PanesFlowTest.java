@@ -112,8 +112,9 @@ class PanesFlowTest extends AppWindowTest {
         robot.type(KeyCode.END);
         assertThat(view.eventLog.kinds.getTitle()).isEqualTo("all kinds");
         robot.interact(() -> view.eventLog.kinds.getCheckModel().check(EventKind.RMP_FAULT));
-        assertThat(view.eventLog.kinds.getTitle()).isEqualTo(EventKind.RMP_FAULT.label());
-        assertThat(view.eventLog.table.getItems()).singleElement().extracting(r -> r.kind()).isEqualTo(EventKind.RMP_FAULT.label());
+        assertThat(view.eventLog.kinds.getTitle()).isEqualTo(org.splitscope.ui.service.EventWords.RMP_FAULT);
+        assertThat(view.eventLog.table.getItems()).singleElement().extracting(r -> r.kind())
+                .isEqualTo("RMP #PF (oops: RMP violation; the thread's host crash)");
         robot.interact(() -> view.eventLog.kinds.getCheckModel().check(EventKind.SPLIT));
         assertThat(view.eventLog.kinds.getTitle()).contains("RMP #PF").contains("split");
         robot.clickOn("Clear");

@@ -24,33 +24,33 @@ import org.splitscope.core.state.Journal;
  * the simulation thread.
  */
 public final class CostModel {
-    private static final int LOCK_FREE_AT = 0;
-    private static final int LOCK_SINCE = 1;
-    private static final int LOCK_HOLD = 2;
-    private static final int LOCK_WAIT = 3;
-    private static final int IRQ_DEBT = 4;
-    private static final int ACCEPT_BYTES = 5;
-    private static final int ACCEPT_START = 6;
-    private static final int ACCEPT_END = 7;
-    private static final int MAX_CLOCK = 8;
-    private static final int LOCK_ACQUISITIONS = 9;
-    private static final int GUEST_WAIT = 10;
+    static final int LOCK_FREE_AT = 0;
+    static final int LOCK_SINCE = 1;
+    static final int LOCK_HOLD = 2;
+    static final int LOCK_WAIT = 3;
+    static final int IRQ_DEBT = 4;
+    static final int ACCEPT_BYTES = 5;
+    static final int ACCEPT_START = 6;
+    static final int ACCEPT_END = 7;
+    static final int MAX_CLOCK = 8;
+    static final int LOCK_ACQUISITIONS = 9;
+    static final int GUEST_WAIT = 10;
     private static final int SCALARS = 11;
 
-    private final CostConstants c;
-    private final int cpus;
+    final CostConstants c;
+    final int cpus;
     /** Per-CPU speed, per mille of nominal time per unit of work (1000 = nominal). Fixed per run. */
-    private final int[] permille;
+    final int[] permille;
     /** Whether a vCPU is placed on the CPU (only those pay for IPIs they receive). */
-    private final boolean[] busy;
-    private final JLongs clock;
-    private final JLongs irqSeen;
-    private final JInts lastVcpu;
-    private final JLongs scalars;
-    private final JLongs byKind;
+    final boolean[] busy;
+    final JLongs clock;
+    final JLongs irqSeen;
+    final JInts lastVcpu;
+    final JLongs scalars;
+    final JLongs byKind;
     /** Per guest (index in the spec): when its serial page-state-change section is free again. */
-    private final JLongs guestFreeAt;
-    private final JLongs guestSince;
+    final JLongs guestFreeAt;
+    final JLongs guestSince;
 
     public CostModel(Journal journal, CostConstants constants, int cpus) {
         this(journal, constants, cpus, 0);
@@ -99,7 +99,7 @@ public final class CostModel {
         return permille[cpu];
     }
 
-    private long scaled(int cpu, long ns) {
+    long scaled(int cpu, long ns) {
         int p = permille[cpu];
         return p == 1000 ? ns : ns * p / 1000;
     }
@@ -175,6 +175,40 @@ public final class CostModel {
         pendingNs += ns;
         pendingKind[kind.ordinal()] += ns;
         pendingKinds |= 1 << kind.ordinal();
+    }
+
+    /**
+     * {@code calls} change_page_attr calls made back to back by one CPU, each taking cpa_lock, doing
+     * {@code perCallNs} of work and releasing it, with nothing in between (bulk mode's closed form of
+     * a per-page hook loop, R7, R25): exactly what {@code calls} times {@link #lockAcquire},
+     * {@code work(cpu, CPA, perCallNs)}, {@link #lockRelease} do. Only the first call can wait: every
+     * later one finds the lock freed by the same CPU at its own clock. Each call's hold time counts
+     * from before its wait, as lockAcquire/lockRelease count it. Returns the first call's wait.
+     */
+    public long lockRun(int cpu, long calls, long perCallNs) {
+        if (calls <= 0) {
+            return 0;
+        }
+        settle();
+        long now = clock.get(cpu);
+        long free = c.cpaLockSerializes() ? scalars.get(LOCK_FREE_AT) : 0;
+        long wait = Math.max(0, free - now);
+        long each = scaled(cpu, perCallNs);
+        long end = now + wait + calls * each;
+        clock.set(cpu, end);
+        if (end > scalars.get(MAX_CLOCK)) {
+            scalars.set(MAX_CLOCK, end);
+        }
+        if (wait > 0) {
+            byKind.add(CostKind.LOCK_WAIT.ordinal(), wait);
+            scalars.add(LOCK_WAIT, wait);
+        }
+        byKind.add(CostKind.CPA.ordinal(), calls * each);
+        scalars.add(LOCK_HOLD, wait + calls * each);
+        scalars.set(LOCK_SINCE, calls == 1 ? now : end - each);
+        scalars.add(LOCK_ACQUISITIONS, calls);
+        scalars.set(LOCK_FREE_AT, end);
+        return wait;
     }
 
     /** Takes cpa_lock; returns how long the CPU waited for it (0 when the model has no cpa_lock). */

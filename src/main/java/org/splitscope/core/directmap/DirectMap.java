@@ -51,12 +51,12 @@ public final class DirectMap {
     private final int gigs;
 
     /* Immutable after boot: which frames are RAM (R1). Not journaled. */
-    private final long[] ramWords;
-    private final short[] ramCount;
+    final long[] ramWords;
+    final short[] ramCount;
     private int[] gigRam;
     private final long ramFrames;
 
-    private final JBits present;
+    final JBits present;
     private final JBits keep4k;
     /** Per 2M region: its 2M leaf is not present (meaningless unless the region is a 2M leaf). */
     private final JBits leafNp2m;
@@ -66,11 +66,11 @@ public final class DirectMap {
     private final JLongs npSince2m;
     private final JLongs npSince1g;
     private final boolean gbpages;
-    private final JBytes r2;
-    private final JBytes g1;
-    private final JShorts notPresent;
+    final JBytes r2;
+    final JBytes g1;
+    final JShorts notPresent;
     /** Per 1G region: RAM frames whose 4K PTE is not present (the per-region counts summed). */
-    private final JInts notPresentInGig;
+    final JInts notPresentInGig;
     private final JShorts keep4kCount;
     private final JShorts tables4k;
     private final JShorts leaves2m;

@@ -392,4 +392,26 @@ public sealed interface SimEvent {
                     + " (" + why + ")";
         }
     }
+
+    // ---- bulk mode (Simulation.runTo(.., RunMode.BULK)) ---------------------------------------
+
+    /**
+     * Events that bulk mode counted instead of building, one event for a run of frames: {@code count}
+     * events of kind {@code of} that guest {@code asid}'s steps in [{@code fromStep}, {@code toStep})
+     * made, one per folio of the frames [{@code pfn}, {@code pfn + frames}). Only lazy-acceptance
+     * steps settled guest by guest are reported this way, and only to a sink that wants their kinds;
+     * {@code EventExpansion} builds the events themselves by replaying those steps on the step path
+     * (R24: the same steps give the same events).
+     */
+    record Range(EventKind of, int asid, long fromStep, long toStep, long count, long pfn, long frames)
+            implements SimEvent {
+        public EventKind kind() {
+            return of;
+        }
+
+        public String describe() {
+            return count + " x " + of.label() + " by guest " + asid + " over " + Pfns.hex(pfn) + " +" + frames
+                    + " frames, steps " + (fromStep + 1) + "-" + toStep + " (settled in bulk; expand to see each)";
+        }
+    }
 }

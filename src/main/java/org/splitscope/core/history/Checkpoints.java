@@ -53,6 +53,12 @@ final class Checkpoints {
         return s != Long.MAX_VALUE && step - lastStep >= s;
     }
 
+    /** The first step at which {@link #due} holds, as things stand (Long.MAX_VALUE once the budget is spent). */
+    long nextDue() {
+        long s = spacing();
+        return s == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(lastStep, 0) + s;
+    }
+
     void put(long step, Object[] snapshot) {
         long added = 0;
         for (Object a : snapshot) {

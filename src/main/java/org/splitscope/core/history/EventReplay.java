@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.splitscope.core.event.EventSink;
+import org.splitscope.core.sim.RunMode;
 import org.splitscope.core.sim.SimSpec;
 import org.splitscope.core.sim.Simulation;
 import org.splitscope.core.event.SimEvent;
@@ -37,7 +38,7 @@ final class EventReplay {
         }
         replayer.journal().setRecording(false);
         replayer.setSink(EventSink.NONE);
-        replayer.runTo(step);
+        replayer.runTo(step, RunMode.BULK);             // nothing kept before the step: bulk mode, same state
         List<SimEvent> out = new ArrayList<>();
         replayer.setSink(out::add);
         replayer.executeNext();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.splitscope.core.event.EventSink;
 import org.splitscope.core.event.SimEvent;
+import org.splitscope.core.sim.RunMode;
 import org.splitscope.core.sim.SimSpec;
 import org.splitscope.core.sim.Simulation;
 import org.splitscope.core.state.Journal;
@@ -262,6 +263,14 @@ public final class Timeline {
                 journalOn();
             } else if (left > 4L * JOURNAL_TAIL && journal.recording()) {
                 journalOff();
+            }
+            // steps that record nothing (already recorded, or nothing to record), before the next
+            // checkpoint and far from t: run them in bulk mode, which reaches the same state (RunMode.BULK)
+            long recordedTo = options.events() || options.series() ? frontier : Long.MAX_VALUE;
+            long quiet = Math.min(Math.min(t, recordedTo) - 4L * JOURNAL_TAIL, checkpoints.nextDue() - 1);
+            if (!journal.recording() && quiet > sim.position()) {
+                sim.runTo(quiet, RunMode.BULK);
+                continue;
             }
             executeOne(null);
         }

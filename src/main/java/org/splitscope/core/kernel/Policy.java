@@ -43,6 +43,16 @@ public interface Policy {
         return false;
     }
 
+    /**
+     * What {@link #beforeRmpUpdate} and {@link #afterRmpUpdate} will do for this request in the
+     * current state, for bulk mode ({@code RunMode.BULK}) to settle without calling them: see
+     * {@link BulkHook}. Must not change anything. Default: {@link BulkHook#OTHER} (bulk mode then calls
+     * the hooks as the step path does).
+     */
+    default BulkHook bulkHook(HostKernel kernel, RmpRequest request) {
+        return BulkHook.OTHER;
+    }
+
     /** Called after RMPUPDATE with its status (used by split-and-restore to collapse). */
     default void afterRmpUpdate(HostKernel kernel, RmpRequest request, int status) {
     }

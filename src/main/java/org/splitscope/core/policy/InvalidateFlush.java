@@ -1,5 +1,6 @@
 package org.splitscope.core.policy;
 
+import org.splitscope.core.kernel.BulkHook;
 import org.splitscope.core.kernel.HostKernel;
 import org.splitscope.core.kernel.RmpRequest;
 
@@ -31,5 +32,10 @@ public final class InvalidateFlush extends InvalidateNoflush {
         super.beforeRmpUpdate(kernel, request);
         kernel.flushRange(request.cpu(), request.pfn(), request.npages());
         return true;
+    }
+
+    @Override
+    public BulkHook bulkHook(HostKernel kernel, RmpRequest request) {
+        return request.assign() ? BulkHook.INVALIDATE_EACH_THEN_FLUSH : BulkHook.RESTORE_EACH_THEN_FLUSH;
     }
 }

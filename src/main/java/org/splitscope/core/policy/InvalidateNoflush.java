@@ -1,5 +1,6 @@
 package org.splitscope.core.policy;
 
+import org.splitscope.core.kernel.BulkHook;
 import org.splitscope.core.kernel.HostKernel;
 import org.splitscope.core.kernel.Policy;
 import org.splitscope.core.kernel.RmpRequest;
@@ -40,5 +41,10 @@ public class InvalidateNoflush implements Policy {
             }
         }
         return true;
+    }
+
+    @Override
+    public BulkHook bulkHook(HostKernel kernel, RmpRequest request) {
+        return request.assign() ? BulkHook.INVALIDATE_EACH : BulkHook.RESTORE_EACH;
     }
 }

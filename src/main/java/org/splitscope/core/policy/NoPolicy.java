@@ -1,6 +1,9 @@
 package org.splitscope.core.policy;
 
+import org.splitscope.core.kernel.BulkHook;
+import org.splitscope.core.kernel.HostKernel;
 import org.splitscope.core.kernel.Policy;
+import org.splitscope.core.kernel.RmpRequest;
 
 /**
  * {@code none}: the problem statement of the seed thread. The direct map is left alone, so a host
@@ -20,7 +23,12 @@ public final class NoPolicy implements Policy {
 
     /** No hook work on release: nothing happens in the hook at all. */
     @Override
-    public boolean releaseNeedsNoHook(org.splitscope.core.kernel.HostKernel kernel, int region) {
+    public boolean releaseNeedsNoHook(HostKernel kernel, int region) {
         return true;
+    }
+
+    @Override
+    public BulkHook bulkHook(HostKernel kernel, RmpRequest request) {
+        return BulkHook.NONE;
     }
 }

@@ -1,7 +1,9 @@
 package org.splitscope.core.policy;
 
+import org.splitscope.core.kernel.BulkHook;
 import org.splitscope.core.kernel.HostKernel;
 import org.splitscope.core.kernel.Policy;
+import org.splitscope.core.kernel.RmpRequest;
 
 /**
  * {@code presplit-4k}: seed 000, Dave Hansen: "I thought we agreed long ago to just demote the
@@ -29,7 +31,12 @@ public final class Presplit4k implements Policy {
 
     /** No hook work on release: the hook does nothing after boot. */
     @Override
-    public boolean releaseNeedsNoHook(org.splitscope.core.kernel.HostKernel kernel, int region) {
+    public boolean releaseNeedsNoHook(HostKernel kernel, int region) {
         return true;
+    }
+
+    @Override
+    public BulkHook bulkHook(HostKernel kernel, RmpRequest request) {
+        return BulkHook.NONE;
     }
 }

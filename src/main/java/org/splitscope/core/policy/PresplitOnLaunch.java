@@ -1,7 +1,9 @@
 package org.splitscope.core.policy;
 
+import org.splitscope.core.kernel.BulkHook;
 import org.splitscope.core.kernel.HostKernel;
 import org.splitscope.core.kernel.Policy;
+import org.splitscope.core.kernel.RmpRequest;
 
 /**
  * {@code presplit-on-launch}: seed 000, Michael Roth's idea 2, "potentially deferring the split
@@ -29,7 +31,13 @@ public final class PresplitOnLaunch implements Policy {
 
     /** No hook work on release: the hook does nothing once a guest runs. */
     @Override
-    public boolean releaseNeedsNoHook(org.splitscope.core.kernel.HostKernel kernel, int region) {
+    public boolean releaseNeedsNoHook(HostKernel kernel, int region) {
         return true;
+    }
+
+    /** After boot the hooks do nothing (the split happens at the first launch). */
+    @Override
+    public BulkHook bulkHook(HostKernel kernel, RmpRequest request) {
+        return BulkHook.NONE;
     }
 }

@@ -1,5 +1,6 @@
 package org.splitscope.core.policy;
 
+import org.splitscope.core.kernel.BulkHook;
 import org.splitscope.core.kernel.HostKernel;
 import org.splitscope.core.kernel.Policy;
 import org.splitscope.core.kernel.RmpRequest;
@@ -31,7 +32,13 @@ public final class Private2mOnly implements Policy {
 
     /** No hook work on release: releases are never refused. */
     @Override
-    public boolean releaseNeedsNoHook(org.splitscope.core.kernel.HostKernel kernel, int region) {
+    public boolean releaseNeedsNoHook(HostKernel kernel, int region) {
         return true;
+    }
+
+    /** 2M requests and make_shared pass untouched; a refusal is left to the hook itself. */
+    @Override
+    public BulkHook bulkHook(HostKernel kernel, RmpRequest request) {
+        return request.assign() && request.level() == PageSize.K4 ? BulkHook.OTHER : BulkHook.NONE;
     }
 }

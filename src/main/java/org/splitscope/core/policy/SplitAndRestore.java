@@ -1,5 +1,6 @@
 package org.splitscope.core.policy;
 
+import org.splitscope.core.kernel.BulkHook;
 import org.splitscope.core.kernel.HostKernel;
 import org.splitscope.core.kernel.RmpRequest;
 import org.splitscope.core.mem.Pfns;
@@ -41,5 +42,11 @@ public final class SplitAndRestore extends SplitOnDemand {
         if (!kernel.rmp().anyAssigned(region) && kernel.directMap().canCollapse2M(region)) {
             kernel.collapse(request.cpu(), request.pfn());
         }
+    }
+
+    /** As split-on-demand for make_private; make_shared may collapse afterwards, so it runs as it is. */
+    @Override
+    public BulkHook bulkHook(HostKernel kernel, RmpRequest request) {
+        return request.assign() ? super.bulkHook(kernel, request) : BulkHook.OTHER;
     }
 }

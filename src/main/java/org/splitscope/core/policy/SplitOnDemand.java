@@ -1,5 +1,6 @@
 package org.splitscope.core.policy;
 
+import org.splitscope.core.kernel.BulkHook;
 import org.splitscope.core.kernel.HostKernel;
 import org.splitscope.core.kernel.Policy;
 import org.splitscope.core.kernel.RmpRequest;
@@ -46,5 +47,15 @@ public class SplitOnDemand implements Policy {
     /** Whether the splits are marked "keep 4K" (set_memory_4k) and so never collapse. */
     protected boolean keepsSplit() {
         return true;
+    }
+
+    /** Nothing for 2M requests and 4K leaves (as beforeRmpUpdate); a split is left to the hook itself. */
+    @Override
+    public BulkHook bulkHook(HostKernel kernel, RmpRequest request) {
+        if (request.level() == PageSize.M2) {
+            return BulkHook.NONE;
+        }
+        PageSize leaf = kernel.directMap().leafSize(request.pfn());
+        return leaf == null || leaf == PageSize.K4 ? BulkHook.NONE : BulkHook.OTHER;
     }
 }

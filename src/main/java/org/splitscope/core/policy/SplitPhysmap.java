@@ -1,5 +1,6 @@
 package org.splitscope.core.policy;
 
+import org.splitscope.core.kernel.BulkHook;
 import org.splitscope.core.kernel.HostKernel;
 import org.splitscope.core.kernel.Policy;
 import org.splitscope.core.kernel.RmpRequest;
@@ -32,7 +33,13 @@ public final class SplitPhysmap implements Policy {
 
     /** No hook work on release: only assignments call set_memory_4k. */
     @Override
-    public boolean releaseNeedsNoHook(org.splitscope.core.kernel.HostKernel kernel, int region) {
+    public boolean releaseNeedsNoHook(HostKernel kernel, int region) {
         return true;
+    }
+
+    /** make_shared does nothing; make_private is one set_memory_4k() call, which bulk mode runs as it is. */
+    @Override
+    public BulkHook bulkHook(HostKernel kernel, RmpRequest request) {
+        return request.assign() ? BulkHook.OTHER : BulkHook.NONE;
     }
 }

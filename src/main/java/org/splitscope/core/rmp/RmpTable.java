@@ -35,27 +35,32 @@ public final class RmpTable {
     public static final int FAIL_OVERLAP = 4;
     public static final int FAIL_SIZEMISMATCH = 6;
 
-    private static final int ASID_SHIFT = 40;
+    static final int ASID_SHIFT = 40;
     private static final long GFN_MASK = (1L << ASID_SHIFT) - 1;
     public static final int MAX_ASID = 1023;
 
     private final long frames;
-    private final JBits a4;
-    private final JBits v4;
-    private final JBits i4;
-    private final JBits a2;
-    private final JBits v2;
-    private final JBits i2;
-    private final JShorts assignedCount;
-    private final JShorts overflowCount;
+    final JBits a4;
+    final JBits v4;
+    final JBits i4;
+    final JBits a2;
+    final JBits v2;
+    final JBits i2;
+    final JShorts assignedCount;
+    final JShorts overflowCount;
     /** ASID of the region's linear owner (and of its 2M entry). */
-    private final JShorts ownerAsid;
+    final JShorts ownerAsid;
     /** Guest frame of the region's first frame under the linear owner; may be negative. */
-    private final JLongs gfnBase;
+    final JLongs gfnBase;
     private final JLongMap overflow;
-    private final JInts gigAssigned;
+    final JInts gigAssigned;
     /** [0] frames with an assigned 4K entry, [1] assigned 2M entries. */
-    private final JLongs totals;
+    final JLongs totals;
+    /**
+     * Frames whose 4K entry is immutable (the i4 bits set). Nothing the simulator runs makes one, so
+     * this is almost always 0, and then the immutable checks of RMPUPDATE need not read i4 at all.
+     */
+    final JLongs immutable4k;
 
     public RmpTable(Journal journal, long frames, int regions, int gigs) {
         this.frames = frames;
@@ -72,6 +77,7 @@ public final class RmpTable {
         overflow = new JLongMap(journal, "rmp.overflow", 1 << 16);
         gigAssigned = new JInts(journal, "rmp.gigAssigned", gigs);
         totals = new JLongs(journal, "rmp.totals", 2);
+        immutable4k = new JLongs(journal, "rmp.immutable4k", 1);
     }
 
     // ---- queries ---------------------------------------------------------------------------
@@ -224,7 +230,7 @@ public final class RmpTable {
         if (a2.get(r)) {
             return FAIL_OVERLAP;
         }
-        if (i4.get(pfn)) {
+        if (immutable4k(pfn)) {
             return FAIL_PERMISSION;
         }
         if (a4.get(pfn)) {
@@ -233,7 +239,7 @@ public final class RmpTable {
         if (assigned) {
             assign4k(pfn, asid, gfn, immutable);
         } else {
-            i4.set(pfn, immutable);
+            setImmutable4k(pfn, immutable);
             v4.clear(pfn);
         }
         return SUCCESS;
@@ -258,7 +264,7 @@ public final class RmpTable {
         } else if (assignedCount.get(r) != 0) {
             return FAIL_OVERLAP;
         } else {
-            int imm = i4.count(base, Pfns.FRAMES_PER_2M);
+            int imm = immutable4k.get(0) == 0 ? 0 : i4.count(base, Pfns.FRAMES_PER_2M);
             if (imm != 0 && imm != Pfns.FRAMES_PER_2M) {
                 return FAIL_OVERLAP;
             }
@@ -298,7 +304,7 @@ public final class RmpTable {
         }
         a4.set(pfn);
         v4.clear(pfn);
-        i4.set(pfn, immutable);
+        setImmutable4k(pfn, immutable);
         assignedCount.add(r, 1);
         gigAssigned.add(Pfns.gig(pfn), 1);
         totals.add(0, 1);
@@ -312,10 +318,23 @@ public final class RmpTable {
         }
         a4.clear(pfn);
         v4.clear(pfn);
-        i4.clear(pfn);
+        setImmutable4k(pfn, false);
         assignedCount.add(r, -1);
         gigAssigned.add(Pfns.gig(pfn), -1);
         totals.add(0, -1);
+    }
+
+    /** Whether the frame's own 4K entry is immutable. */
+    boolean immutable4k(long pfn) {
+        return immutable4k.get(0) != 0 && i4.get(pfn);
+    }
+
+    private void setImmutable4k(long pfn, boolean value) {
+        if (value == immutable4k(pfn)) {
+            return;
+        }
+        i4.set(pfn, value);
+        immutable4k.add(0, value ? 1 : -1);
     }
 
     /**
@@ -324,7 +343,8 @@ public final class RmpTable {
      */
     public boolean canReleaseAll4k(int region, int asid) {
         return !a2.get(region) && assignedCount.get(region) > 0 && overflowCount.get(region) == 0
-                && ownerAsid.get(region) == asid && i4.count(Pfns.regionBase(region), Pfns.FRAMES_PER_2M) == 0;
+                && ownerAsid.get(region) == asid
+                && (immutable4k.get(0) == 0 || i4.count(Pfns.regionBase(region), Pfns.FRAMES_PER_2M) == 0);
     }
 
     /**
@@ -372,7 +392,10 @@ public final class RmpTable {
         i2.clear(r);
         a4.setRange(pfn, Pfns.FRAMES_PER_2M, true);
         v4.setRange(pfn, Pfns.FRAMES_PER_2M, validated);
-        i4.setRange(pfn, Pfns.FRAMES_PER_2M, immutable);
+        if (immutable) {                                  // the region's i4 bits were clear under its 2M entry
+            i4.setRange(pfn, Pfns.FRAMES_PER_2M, true);
+            immutable4k.add(0, Pfns.FRAMES_PER_2M);
+        }
         assignedCount.set(r, (short) Pfns.FRAMES_PER_2M);
         totals.add(1, -1);
         totals.add(0, Pfns.FRAMES_PER_2M);

@@ -93,14 +93,14 @@ public final class SeedExperiments {
         long perRunAccepts = sim.stepCount() / runs - 2L * guests;
         double[] rates = new double[runs];
         for (int r = 0; r < runs; r++) {
-            sim.runTo(sim.position() + guests);                       // the launches
+            sim.runTo(sim.position() + guests, RunMode.BULK);         // the launches
             long start = sim.cost().simTimeNs();
             long bytes0 = sim.cost().faultInBytes();
-            sim.runTo(sim.position() + perRunAccepts);                // every folio, all guests at once
+            sim.runTo(sim.position() + perRunAccepts, RunMode.BULK);  // every folio, all guests at once
             long end = sim.cost().simTimeNs();
             long bytes = sim.cost().faultInBytes() - bytes0;
             rates[r] = (bytes / (double) (1L << 30)) / ((end - start) / 1e9);
-            sim.runTo(sim.position() + guests);                       // the teardowns
+            sim.runTo(sim.position() + guests, RunMode.BULK);         // the teardowns
         }
         double mean = 0;
         for (double v : rates) {

@@ -50,6 +50,8 @@ public final class Simulation {
     private final JLongs scalars;
     private final JBits launched;
     private final int[] vcpuBase;
+    /** vCPU threads per logical CPU (the placement, fixed per run). */
+    private final int[] vcpusOnCpu;
     /** By ASID: index of the guest in the spec, or -1. */
     private final int[] guestIndexByAsid = new int[RmpTable.MAX_ASID + 1];
     private final long bootLeaves4k;
@@ -88,6 +90,7 @@ public final class Simulation {
             j += guests.get(g).vcpus();
         }
         cost.placeVcpus(busy);
+        vcpusOnCpu = busy;
         java.util.Arrays.fill(guestIndexByAsid, -1);
         for (int g = 0; g < guests.size(); g++) {
             guestIndexByAsid[guests.get(g).asid()] = g;
@@ -163,12 +166,54 @@ public final class Simulation {
         scalars.set(NEXT_STEP, i + 1);
     }
 
-    /** Runs steps until {@code position() == target} (or the end). */
+    /** Runs steps until {@code position() == target} (or the end), one at a time ({@link RunMode#STEP}). */
     public void runTo(long target) {
+        runTo(target, RunMode.STEP);
+    }
+
+    /**
+     * Runs steps until {@code position() == target} (or the end). {@link RunMode#BULK} gets there
+     * faster and to the same state, counters and time, without stopping in between; with the journal
+     * recording it runs as {@link RunMode#STEP}.
+     */
+    public void runTo(long target, RunMode mode) {
         long end = Math.min(target, program.size());
+        if (mode == RunMode.BULK && !journal.recording() && position() < end) {
+            if (bulk == null) {
+                bulk = new BulkRunner(this);
+            }
+            bulk.runTo(end);
+            return;
+        }
         while (position() < end) {
             executeNext();
         }
+    }
+
+    private BulkRunner bulk;
+
+    /** Steps bulk mode has settled without the step path, so far (tests check that it is exercised). */
+    long bulkSettledSteps() {
+        return bulk == null ? 0 : bulk.settled();
+    }
+
+    /** Of {@link #bulkSettledSteps()}, those settled in windows guest by guest. */
+    long bulkWindowedSteps() {
+        return bulk == null ? 0 : bulk.windowed();
+    }
+
+    /** Runs {@code step} as the step at the current position (bulk mode hands the step path its steps). */
+    void execute(Step step) {
+        long i = position();
+        kernel.beginStep(i);
+        executor.execute(step);
+        kernel.endStep();
+        scalars.set(NEXT_STEP, i + 1);
+    }
+
+    /** Moves the position after bulk mode settled the steps before it. */
+    void setPosition(long pos) {
+        scalars.set(NEXT_STEP, pos);
     }
 
     // ---- launch bookkeeping (StepExecutor) -----------------------------------------------------
@@ -211,6 +256,11 @@ public final class Simulation {
             out[v] = cpuOf(asid, v);
         }
         return out;
+    }
+
+    /** How many vCPU threads run on a logical CPU. */
+    int vcpusOn(int cpu) {
+        return vcpusOnCpu[cpu];
     }
 
     int vcpuKey(int asid, int vcpu) {
@@ -293,8 +343,11 @@ public final class Simulation {
     public String stateHash() {
         long h = 0x5151_5C09EL;
         for (JArray a : journal.arrays()) {
-            h = a.hash(h ^ a.name().hashCode());
+            if (!a.representation()) {
+                h = a.hash(h ^ a.name().hashCode());
+            }
         }
+        h = tlb.contentHash(h ^ 0x71B);               // the TLBs by their entries, not their slots
         return HexFormat.of().toHexDigits(h);
     }
 
@@ -307,6 +360,7 @@ public final class Simulation {
      * run of checkpoints costs what changed between them.
      */
     public Object[] snapshot() {
+        tlb.settleDeferred();
         java.util.List<JArray> arrays = journal.arrays();
         Object[] out = new Object[arrays.size()];
         for (int i = 0; i < out.length; i++) {
@@ -328,6 +382,7 @@ public final class Simulation {
         if (snapshot.length != arrays.size()) {
             throw new IllegalArgumentException("snapshot of a different simulation");
         }
+        tlb.discardDeferred();
         for (int i = 0; i < snapshot.length; i++) {
             JArray a = arrays.get(i);
             if (a.dirty() || lastSnapshot == null || lastSnapshot[i] != snapshot[i]) {

@@ -13,6 +13,8 @@ public abstract sealed class JArray permits JBits, JBytes, JShorts, JInts, JLong
     private final String name;
     /** Written since the last {@link #clearDirty()} (checkpoints share clean arrays with the previous one). */
     protected boolean dirty;
+    /** Whether the array is representation only, left out of the state hash (see {@link #markRepresentation()}). */
+    private boolean representation;
 
     protected JArray(Journal journal, String name) {
         this.journal = journal;
@@ -22,6 +24,20 @@ public abstract sealed class JArray permits JBits, JBytes, JShorts, JInts, JLong
 
     public String name() {
         return name;
+    }
+
+    /**
+     * Declares that the array's raw contents are representation rather than simulated state: two
+     * equal states may hold different values here (e.g. which TLB slot an entry landed in), so the
+     * owner hashes the state it represents itself and the simulation's state hash skips the raw
+     * array. The array is still checkpointed, restored and journaled like any other.
+     */
+    public void markRepresentation() {
+        representation = true;
+    }
+
+    public boolean representation() {
+        return representation;
     }
 
     public boolean dirty() {

@@ -113,6 +113,26 @@ public final class JBits extends JArray {
         }
     }
 
+    /** Index of the first clear bit in [from, to), or -1. */
+    public long nextClear(long from, long to) {
+        if (from >= to) {
+            return -1;
+        }
+        int w = (int) (from >>> 6);
+        long word = ~words[w] & (-1L << from);
+        while (true) {
+            if (word != 0) {
+                long r = ((long) w << 6) + Long.numberOfTrailingZeros(word);
+                return r < to ? r : -1;
+            }
+            w++;
+            if (((long) w << 6) >= to) {
+                return -1;
+            }
+            word = ~words[w];
+        }
+    }
+
     /** The raw 64-bit word holding bits [64w, 64w + 63]. */
     public long word(int w) {
         return words[w];

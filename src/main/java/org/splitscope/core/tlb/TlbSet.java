@@ -6,7 +6,6 @@ import org.splitscope.core.mem.Pfns;
 import org.splitscope.core.mem.TlbSpec;
 import org.splitscope.core.rmp.RmpTable;
 import org.splitscope.core.state.JBits;
-import org.splitscope.core.state.JInts;
 import org.splitscope.core.state.JLongs;
 import org.splitscope.core.state.Journal;
 
@@ -20,9 +19,16 @@ import org.splitscope.core.state.Journal;
  * Only present translations are cached: x86 never caches a not-present walk.
  *
  * <p>Implementation: per CPU and size, slots hold tags, a doubly-linked LRU list (prev/next) and a
- * small open-addressing hash index, so lookup, fill, touch and remove are O(1). flush_tlb_all()
- * bumps a global generation; a CPU whose generation is behind is empty and is physically cleared
- * on its next use, so a flush costs O(1) whatever the CPU count. All arrays are journaled.
+ * small open-addressing hash index ({@link TlbClass}), so lookup, fill, touch and remove are O(1).
+ * flush_tlb_all() bumps a global generation; a CPU whose generation is behind is empty and is
+ * physically cleared on its next use, so a flush costs O(1) whatever the CPU count. All arrays
+ * are journaled. Which slot an entry occupies depends on the history of fills, so the arrays are
+ * representation: the state hash covers the TLBs through {@link #contentHash}, the entries of each
+ * CPU in LRU order.
+ *
+ * <p>Bulk mode ({@code RunMode.BULK}) may defer 4K fills that are known to miss ({@link TlbBulk}):
+ * they are applied the first time anything reads that CPU's TLB, are dropped by a flush_tlb_all()
+ * that comes first, and are all applied by {@link #settleDeferred()}.
  *
  * <p>Threading: confined to the simulation thread.
  */
@@ -33,238 +39,30 @@ public final class TlbSet {
     public static final int RMP_HAZARD = 4;
 
     private final int cpus;
-    private final Cls[] classes = new Cls[3];
+    private final TlbClass[] classes = new TlbClass[3];
     private final JLongs gen;
     private final JLongs flushGen;
     private final JBits live;
     private final DirectMap dm;
     private final RmpTable rmp;
-
-    /**
-     * One page size's slots for all CPUs. Each CPU has an epoch: a hash slot or TLB slot written in
-     * an older epoch is empty, so emptying a CPU's TLB after flush_tlb_all() is one epoch bump
-     * instead of clearing every slot (and is journaled like any other write).
-     */
-    private static final class Cls {
-        static final int MAX_EPOCH = 0x7FFF;
-        final PageSize size;
-        final int cap;
-        final int hsize;
-        final JLongs tags;
-        final JInts slotEpoch;
-        final JInts prev;
-        final JInts next;
-        final JInts head;
-        final JInts tail;
-        final JInts count;
-        final JInts fillPtr;
-        final JInts epoch;
-        final JInts hidx;
-
-        Cls(Journal j, PageSize size, int cap, int cpus) {
-            this.size = size;
-            this.cap = cap;
-            this.hsize = Integer.highestOneBit(cap * 2 - 1) << 1;
-            String p = "tlb" + size.label() + ".";
-            tags = new JLongs(j, p + "tags", cpus * cap);
-            slotEpoch = new JInts(j, p + "slotEpoch", cpus * cap);
-            prev = new JInts(j, p + "prev", cpus * cap);
-            next = new JInts(j, p + "next", cpus * cap);
-            head = new JInts(j, p + "head", cpus);
-            tail = new JInts(j, p + "tail", cpus);
-            count = new JInts(j, p + "count", cpus);
-            fillPtr = new JInts(j, p + "fillPtr", cpus);
-            epoch = new JInts(j, p + "epoch", cpus);
-            hidx = new JInts(j, p + "hidx", cpus * hsize);
-            tags.init(-1);
-            head.init(-1);
-            tail.init(-1);
-            epoch.init(1);
-        }
-
-        int home(long tag) {
-            long h = tag * 0x9E3779B97F4A7C15L;
-            return (int) (h >>> 40) & (hsize - 1);
-        }
-
-        /** Whether a hash entry belongs to the CPU's current epoch (else it is an empty slot). */
-        private static boolean live(int v, int ep) {
-            return v != 0 && (v >>> 16) == ep;
-        }
-
-        boolean slotLive(int cpu, int slot) {
-            int i = cpu * cap + slot;
-            return slotEpoch.get(i) == epoch.get(cpu) && tags.get(i) != -1;
-        }
-
-        /** Local slot holding {@code tag} on {@code cpu}, or -1. */
-        int find(int cpu, long tag) {
-            int hb = cpu * hsize;
-            int ep = epoch.get(cpu);
-            int i = home(tag);
-            while (true) {
-                int v = hidx.get(hb + i);
-                if (!live(v, ep)) {
-                    return -1;
-                }
-                int slot = (v & 0xFFFF) - 1;
-                if (tags.get(cpu * cap + slot) == tag) {
-                    return slot;
-                }
-                i = (i + 1) & (hsize - 1);
-            }
-        }
-
-        void hashInsert(int cpu, long tag, int slot) {
-            int hb = cpu * hsize;
-            int ep = epoch.get(cpu);
-            int i = home(tag);
-            while (live(hidx.get(hb + i), ep)) {
-                i = (i + 1) & (hsize - 1);
-            }
-            hidx.set(hb + i, (ep << 16) | (slot + 1));
-        }
-
-        void hashRemove(int cpu, long tag) {
-            int hb = cpu * hsize;
-            int ep = epoch.get(cpu);
-            int i = home(tag);
-            while (true) {
-                int v = hidx.get(hb + i);
-                if (!live(v, ep)) {
-                    return;
-                }
-                if (tags.get(cpu * cap + (v & 0xFFFF) - 1) == tag) {
-                    break;
-                }
-                i = (i + 1) & (hsize - 1);
-            }
-            int hole = i;
-            int j = (i + 1) & (hsize - 1);
-            while (true) {
-                int v = hidx.get(hb + j);
-                if (!live(v, ep)) {
-                    break;
-                }
-                int h = home(tags.get(cpu * cap + (v & 0xFFFF) - 1));
-                boolean movable = hole <= j ? (h <= hole || h > j) : (h <= hole && h > j);
-                if (movable) {
-                    hidx.set(hb + hole, v);
-                    hole = j;
-                }
-                j = (j + 1) & (hsize - 1);
-            }
-            hidx.set(hb + hole, 0);
-        }
-
-        void unlink(int cpu, int slot) {
-            int b = cpu * cap;
-            int p = prev.get(b + slot);
-            int n = next.get(b + slot);
-            if (p >= 0) {
-                next.set(b + p, n);
-            } else {
-                head.set(cpu, n);
-            }
-            if (n >= 0) {
-                prev.set(b + n, p);
-            } else {
-                tail.set(cpu, p);
-            }
-        }
-
-        void linkHead(int cpu, int slot) {
-            int b = cpu * cap;
-            int h = head.get(cpu);
-            prev.set(b + slot, -1);
-            next.set(b + slot, h);
-            if (h >= 0) {
-                prev.set(b + h, slot);
-            } else {
-                tail.set(cpu, slot);
-            }
-            head.set(cpu, slot);
-        }
-
-        void touch(int cpu, int slot) {
-            if (head.get(cpu) != slot) {
-                unlink(cpu, slot);
-                linkHead(cpu, slot);
-            }
-        }
-
-        void remove(int cpu, int slot) {
-            long tag = tags.get(cpu * cap + slot);
-            hashRemove(cpu, tag);
-            unlink(cpu, slot);
-            tags.set(cpu * cap + slot, -1);
-            count.add(cpu, -1);
-        }
-
-        /** Inserts {@code tag}; returns the evicted tag or -1. */
-        long insert(int cpu, long tag) {
-            int b = cpu * cap;
-            long evicted = -1;
-            int slot;
-            if (count.get(cpu) == cap) {
-                // evict the least recently used entry and reuse its slot in place
-                slot = tail.get(cpu);
-                evicted = tags.get(b + slot);
-                hashRemove(cpu, evicted);
-                tags.set(b + slot, tag);
-                hashInsert(cpu, tag, slot);
-                touch(cpu, slot);
-                return evicted;
-            } else if (fillPtr.get(cpu) < cap) {
-                slot = fillPtr.get(cpu);
-                fillPtr.set(cpu, slot + 1);
-            } else {
-                slot = 0;
-                while (slotLive(cpu, slot)) {
-                    slot++;
-                }
-            }
-            tags.set(b + slot, tag);
-            slotEpoch.set(b + slot, epoch.get(cpu));
-            hashInsert(cpu, tag, slot);
-            linkHead(cpu, slot);
-            count.add(cpu, 1);
-            return evicted;
-        }
-
-        /** Empties the CPU's entries of this size: a new epoch (a physical clear when epochs wrap). */
-        void clear(int cpu) {
-            int ep = epoch.get(cpu);
-            if (ep == MAX_EPOCH) {
-                int b = cpu * cap;
-                for (int s = 0; s < cap; s++) {
-                    tags.set(b + s, -1);
-                    slotEpoch.set(b + s, 0);
-                }
-                int hb = cpu * hsize;
-                for (int i = 0; i < hsize; i++) {
-                    hidx.set(hb + i, 0);
-                }
-                ep = 0;
-            }
-            epoch.set(cpu, ep + 1);
-            head.set(cpu, -1);
-            tail.set(cpu, -1);
-            count.set(cpu, 0);
-            fillPtr.set(cpu, 0);
-        }
-    }
+    /** 4K fills made in bulk mode and not applied to the slots yet (null until the first). */
+    private DeferredFills deferred;
+    private final TlbBulk bulk = new TlbBulk(this);
 
     public TlbSet(Journal journal, TlbSpec spec, int cpus, DirectMap dm, RmpTable rmp) {
         this.cpus = cpus;
         this.dm = dm;
         this.rmp = rmp;
         for (PageSize s : PageSize.values()) {
-            classes[s.ordinal()] = new Cls(journal, s, spec.entries(s), cpus);
+            classes[s.ordinal()] = new TlbClass(journal, s, spec.entries(s), cpus);
+            classes[s.ordinal()].markRepresentation();
         }
         gen = new JLongs(journal, "tlb.gen", cpus);
         flushGen = new JLongs(journal, "tlb.flushGen", 1);
         live = new JBits(journal, "tlb.live", cpus);
+        gen.markRepresentation();
+        flushGen.markRepresentation();
+        live.markRepresentation();
     }
 
     public int cpus() {
@@ -275,7 +73,7 @@ public final class TlbSet {
         long g = flushGen.get(0);
         if (gen.get(cpu) != g) {
             if (live.get(cpu)) {
-                for (Cls c : classes) {
+                for (TlbClass c : classes) {
                     c.clear(cpu);
                 }
                 live.clear(cpu);
@@ -294,11 +92,12 @@ public final class TlbSet {
      * the smallest is used. Touches the entry (LRU).
      */
     public PageSize lookup(int cpu, long pfn) {
+        applyDeferred(cpu);
         ensureCurrent(cpu);
         if (!live.get(cpu)) {
             return null;
         }
-        for (Cls c : classes) {
+        for (TlbClass c : classes) {
             long tag = c.size.base(pfn);
             int slot = c.find(cpu, tag);
             if (slot >= 0) {
@@ -311,18 +110,24 @@ public final class TlbSet {
 
     /** Whether this CPU holds an entry of {@code size} covering {@code pfn} (no LRU touch). */
     public boolean holds(int cpu, PageSize size, long pfn) {
+        applyDeferred(cpu);
         if (!current(cpu)) {
             return false;
         }
-        Cls c = classes[size.ordinal()];
+        TlbClass c = classes[size.ordinal()];
         return c.find(cpu, size.base(pfn)) >= 0;
     }
 
     /** Fills an entry after a walk; returns the base frame of the evicted entry, or -1. */
     public long fill(int cpu, PageSize size, long pfn) {
+        applyDeferred(cpu);
+        return fillNow(cpu, size, pfn);
+    }
+
+    private long fillNow(int cpu, PageSize size, long pfn) {
         ensureCurrent(cpu);
         live.set(cpu);
-        Cls c = classes[size.ordinal()];
+        TlbClass c = classes[size.ordinal()];
         long tag = size.base(pfn);
         int slot = c.find(cpu, tag);
         if (slot >= 0) {
@@ -332,7 +137,7 @@ public final class TlbSet {
         return c.insert(cpu, tag);
     }
 
-    /** flush_tlb_all(): every CPU's TLB becomes empty (R18). O(1). */
+    /** flush_tlb_all(): every CPU's TLB becomes empty (R18). O(1); deferred fills made before it lapse. */
     public void flushAll() {
         flushGen.add(0, 1);
     }
@@ -342,13 +147,16 @@ public final class TlbSet {
      * size of the entry). Returns the number of entries dropped.
      */
     public int flushPage(long pfn) {
-        int dropped = 0;
+        int dropped = dropDeferred(pfn);
         long g = flushGen.get(0);
         for (int cpu = (int) live.nextSet(0, cpus); cpu >= 0; cpu = (int) live.nextSet(cpu + 1, cpus)) {
             if (gen.get(cpu) != g) {
                 continue;
             }
-            for (Cls c : classes) {
+            for (TlbClass c : classes) {
+                if (c.count.get(cpu) == 0) {
+                    continue;
+                }
                 int slot = c.find(cpu, c.size.base(pfn));
                 if (slot >= 0) {
                     c.remove(cpu, slot);
@@ -359,13 +167,45 @@ public final class TlbSet {
         return dropped;
     }
 
+    /**
+     * Before a per-page flush of {@code pfn}: applies every CPU's deferred fills, except that a CPU
+     * whose TLB was empty before them, whose last deferred fill is {@code pfn} and which evicted
+     * nothing (at most capacity fills) just forgets that last fill. That is exactly the flush's effect
+     * on it: the entry for {@code pfn} is at the head of its LRU list and no other entry covers the
+     * page (deferred fills are distinct 4K tags). Returns how many entries it dropped that way.
+     */
+    private int dropDeferred(long pfn) {
+        if (deferred == null) {
+            return 0;
+        }
+        int dropped = 0;
+        long fg = flushGen.get(0);
+        for (int i = 0; i < deferred.cpuCount(); i++) {
+            int cpu = deferred.cpuAt(i);
+            if (!deferred.has(cpu)) {
+                continue;
+            }
+            if (deferred.stamp(cpu) != fg) {
+                deferred.drop(cpu);
+            } else if (deferred.lastIs(cpu, pfn) && bulk.noEntriesInEffect(cpu)) {
+                deferred.dropLast(cpu);
+                dropped++;
+            } else {
+                applyDeferred(cpu);
+            }
+        }
+        deferred.pruneList();
+        return dropped;
+    }
+
     /** Entries on every CPU right now. */
     public int liveEntries() {
+        settleDeferred();
         int n = 0;
         long g = flushGen.get(0);
         for (int cpu = (int) live.nextSet(0, cpus); cpu >= 0; cpu = (int) live.nextSet(cpu + 1, cpus)) {
             if (gen.get(cpu) == g) {
-                for (Cls c : classes) {
+                for (TlbClass c : classes) {
                     n += c.count.get(cpu);
                 }
             }
@@ -373,8 +213,12 @@ public final class TlbSet {
         return n;
     }
 
-    /** Visits every entry of every CPU (or of one CPU when {@code onlyCpu >= 0}), LRU order not guaranteed. */
+    /**
+     * Visits every entry of every CPU (or of one CPU when {@code onlyCpu >= 0}): CPUs in order, then
+     * 4K, 2M and 1G entries, each size most recently used first.
+     */
     public void forEach(int onlyCpu, EntryVisitor visitor) {
+        settleDeferred();
         long g = flushGen.get(0);
         int from = onlyCpu >= 0 ? onlyCpu : 0;
         int to = onlyCpu >= 0 ? onlyCpu + 1 : cpus;
@@ -382,13 +226,9 @@ public final class TlbSet {
             if (gen.get(cpu) != g) {
                 continue;
             }
-            for (Cls c : classes) {
-                int b = cpu * c.cap;
-                for (int s = 0; s < c.cap; s++) {
-                    if (c.slotLive(cpu, s)) {
-                        visitor.visit(cpu, c.size, c.tags.get(b + s));
-                    }
-                }
+            int c0 = cpu;
+            for (TlbClass c : classes) {
+                c.forEachMru(cpu, tag -> visitor.visit(c0, c.size, tag));
             }
         }
     }
@@ -398,6 +238,87 @@ public final class TlbSet {
     public interface EntryVisitor {
         void visit(int cpu, PageSize size, long base);
     }
+
+    /**
+     * A hash of what every TLB holds (R24): for each CPU with entries, its entries of each size in
+     * LRU order. Two runs that reach the same entries in the same order hash alike, whichever slots
+     * the entries landed in.
+     */
+    public long contentHash(long h) {
+        settleDeferred();
+        for (int cpu = 0; cpu < cpus; cpu++) {
+            if (!current(cpu)) {
+                continue;
+            }
+            for (TlbClass c : classes) {
+                if (c.count.get(cpu) > 0) {
+                    h = TlbClass.mix(h, ((long) cpu << 2) | c.size.ordinal());
+                    h = c.hashMru(cpu, h);
+                }
+            }
+        }
+        return h;
+    }
+
+    // ---- bulk mode ---------------------------------------------------------------------------
+
+    /** Bulk mode's side of the TLBs: deferred 4K fills and the questions that decide them. */
+    public TlbBulk bulk() {
+        return bulk;
+    }
+
+    /** The deferred fills, made on first use. */
+    DeferredFills deferred() {
+        if (deferred == null) {
+            deferred = new DeferredFills(cpus, classes[PageSize.K4.ordinal()].cap);
+        }
+        return deferred;
+    }
+
+    TlbClass sizeClass(PageSize size) {
+        return classes[size.ordinal()];
+    }
+
+    long flushGeneration() {
+        return flushGen.get(0);
+    }
+
+    /** Whether the CPU's slots are in use (its generation is current and it filled since it was last emptied). */
+    boolean currentCpu(int cpu) {
+        return current(cpu);
+    }
+
+    /** Applies every deferred fill (bulk mode calls it before it returns; snapshots and hashes call it too). */
+    public void settleDeferred() {
+        if (deferred == null) {
+            return;
+        }
+        for (int i = 0; i < deferred.cpuCount(); i++) {
+            applyDeferred(deferred.cpuAt(i));
+        }
+        deferred.clearList();
+    }
+
+    /** Forgets deferred fills without applying them (the state was replaced by a checkpoint). */
+    public void discardDeferred() {
+        if (deferred != null) {
+            deferred.discard();
+        }
+    }
+
+    /** Applies the fills deferred on one CPU, unless a flush_tlb_all() since emptied its TLB. */
+    private void applyDeferred(int cpu) {
+        if (deferred == null || !deferred.has(cpu)) {
+            return;
+        }
+        if (deferred.stamp(cpu) != flushGen.get(0)) {
+            deferred.drop(cpu);
+            return;
+        }
+        deferred.drain(cpu, (c, tag) -> fillNow(c, PageSize.K4, tag));
+    }
+
+    // ---- conflict classes (R19) ----------------------------------------------------------------
 
     /**
      * The conflict classes of one entry right now (R19), as a mask of {@link #STALE},
@@ -431,7 +352,8 @@ public final class TlbSet {
 
     /** MIXED_SIZE: the same CPU holds an entry of another size covering part of this one. */
     public boolean mixed(int cpu, PageSize size, long base) {
-        for (Cls c : classes) {
+        applyDeferred(cpu);
+        for (TlbClass c : classes) {
             if (c.size == size) {
                 continue;
             }

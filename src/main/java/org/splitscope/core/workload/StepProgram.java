@@ -116,7 +116,8 @@ public final class StepProgram {
         return -i - 2;
     }
 
-    private interface Block {
+    /** A stretch of the step list (one item of the scenario). */
+    interface Block {
         long size();
 
         Step step(long k);
@@ -159,6 +160,18 @@ public final class StepProgram {
         };
     }
 
+    /**
+     * A cursor over the lazy-accept workload that step {@code index} belongs to, positioned at it, or
+     * null when that step is not part of one (bulk mode settles such workloads, R20).
+     */
+    public AcceptCursor acceptCursor(long index) {
+        int b = blockOf(index);
+        if (blocks.get(b) instanceof LazyAcceptBlock la) {
+            return new AcceptCursor(la, starts[b], index - starts[b]);
+        }
+        return null;
+    }
+
     private record Single(Step s) implements Block {
         public long size() {
             return 1;
@@ -193,186 +206,12 @@ public final class StepProgram {
         }
     }
 
-    private static GuestPlacement need(MemoryPlan plan, int asid, String what) {
+    static GuestPlacement need(MemoryPlan plan, int asid, String what) {
         GuestPlacement p = plan.byAsid(asid);
         if (p == null) {
             throw new IllegalArgumentException(what + ": no guest declares asid " + asid);
         }
         return p;
-    }
-
-    /**
-     * Several guests faulting in concurrently, interleaved round-robin. Each guest touches its folios
-     * in one seeded order (R20): its memory in 2 MiB extents taken in a shuffled order, the folios of
-     * an extent in address order, as a Linux guest accepts memory 2 MiB at a time
-     * (accept_memory()) and KVM then sees that unit's private faults in turn; with 2M folios an
-     * extent is one folio. A later lazy-accept block for the same guest continues that order where
-     * the previous one stopped, so no folio is touched twice. The guest's vCPUs take turns.
-     */
-    private static final class LazyAcceptBlock implements Block {
-        private final GuestSpec[] guests;
-        private final long[] counts;
-        private final long[] offsets;
-        private final long[] sortedCounts;
-        private final AcceptOrder[] orders;
-        private final long size;
-        private final String caption;
-
-        LazyAcceptBlock(WorkloadSpec.LazyAccept spec, MemoryPlan plan, long seed,
-                        java.util.Map<Integer, Long> cursor, String caption) {
-            int n = spec.asids().size();
-            guests = new GuestSpec[n];
-            counts = new long[n];
-            offsets = new long[n];
-            orders = new AcceptOrder[n];
-            long total = 0;
-            for (int i = 0; i < n; i++) {
-                GuestSpec g = need(plan, spec.asids().get(i), "lazy-accept").spec();
-                guests[i] = g;
-                long done = cursor.getOrDefault(g.asid(), 0L);
-                offsets[i] = done;
-                counts[i] = Math.min(g.folios() - done, Math.max(1, Math.round(spec.fraction() * g.folios())));
-                cursor.put(g.asid(), done + counts[i]);
-                orders[i] = new AcceptOrder(g, Mix.of(seed, 0xACCE55, g.asid()));
-                total += counts[i];
-            }
-            sortedCounts = counts.clone();
-            Arrays.sort(sortedCounts);
-            size = total;
-            this.caption = caption;
-        }
-
-        public long size() {
-            return size;
-        }
-
-        public String caption() {
-            return caption;
-        }
-
-        /** Steps before round t: the sum over guests of min(count, t). */
-        private long before(long t) {
-            long s = 0;
-            for (long c : counts) {
-                s += Math.min(c, t);
-            }
-            return s;
-        }
-
-        public Step step(long k) {
-            long lo = 0;
-            long hi = sortedCounts[sortedCounts.length - 1];
-            while (lo < hi) {                      // largest t with before(t) <= k
-                long mid = (lo + hi + 1) >>> 1;
-                if (before(mid) <= k) {
-                    lo = mid;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            long t = lo;
-            long within = k - before(t);
-            for (int i = 0; i < guests.length; i++) {
-                if (counts[i] > t) {
-                    if (within == 0) {
-                        return make(i, t);
-                    }
-                    within--;
-                }
-            }
-            throw new IllegalStateException("lazy-accept index " + k);
-        }
-
-        Step make(int i, long t) {
-            GuestSpec g = guests[i];
-            long nth = offsets[i] + t;
-            return new Step.Accept(g.asid(), (int) (nth % g.vcpus()), orders[i].folio(nth), g.folio());
-        }
-
-        /** Sequential access in O(1): round t, guest index i. */
-        @Override
-        public Cursor cursor(long k) {
-            Step first = step(k);                  // positions (t, i) by search once
-            long lo = 0;
-            long hi = sortedCounts[sortedCounts.length - 1];
-            while (lo < hi) {
-                long mid = (lo + hi + 1) >>> 1;
-                if (before(mid) <= k) {
-                    lo = mid;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            long t = lo;
-            long within = k - before(t);
-            int gi = 0;
-            for (int i = 0; i < guests.length; i++) {
-                if (counts[i] > t) {
-                    if (within == 0) {
-                        gi = i;
-                        break;
-                    }
-                    within--;
-                }
-            }
-            long[] state = {t, gi};
-            return new Cursor() {
-                Step pending = first;
-
-                @Override
-                public Step next() {
-                    Step s = pending != null ? pending : advance();
-                    pending = null;
-                    return s;
-                }
-
-                private Step advance() {
-                    long rt = state[0];
-                    int ri = (int) state[1];
-                    do {
-                        ri++;
-                        if (ri == guests.length) {
-                            ri = 0;
-                            rt++;
-                        }
-                    } while (counts[ri] <= rt);
-                    state[0] = rt;
-                    state[1] = ri;
-                    return make(ri, rt);
-                }
-            };
-        }
-    }
-
-    /** One guest's order of first touches: shuffled 2 MiB extents, in address order within each. */
-    static final class AcceptOrder {
-        private final long folios;
-        private final long perExtent;
-        private final long fullExtents;
-        private final Permutation extents;
-
-        AcceptOrder(GuestSpec g, long key) {
-            folios = g.folios();
-            perExtent = Math.max(1, Pfns.FRAMES_PER_2M / g.folio().frames());
-            fullExtents = folios / perExtent;
-            extents = fullExtents > 0 ? new Permutation(fullExtents, key) : null;
-        }
-
-        private long lastExtent = -1;
-        private long lastMapped;
-
-        /** The n-th folio touched. The partial extent at the end of guest memory, if any, comes last. */
-        long folio(long n) {
-            long e = n / perExtent;
-            if (e >= fullExtents) {
-                return n;
-            }
-            if (e != lastExtent) {                   // consecutive folios share their extent
-                lastMapped = extents.apply(e);
-                lastExtent = e;
-            }
-            return lastMapped * perExtent + n % perExtent;
-        }
     }
 
     private static final class ConversionsBlock implements Block {

@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.splitscope.ui.service.Command;
+import org.splitscope.ui.service.FolderQuestion;
 import org.splitscope.ui.service.SimService;
 import org.splitscope.ui.service.Snapshot;
 import org.splitscope.ui.service.ViewSettings;
@@ -36,7 +37,9 @@ public final class AppModel {
     private final ExportModel export;
     private final TourModel tour;
     private final PresentModel present;
+    private final ReplayModel replay;
     private Consumer<String> onError = text -> { };
+    private Consumer<FolderQuestion> onAskFolder = q -> onError.accept(q.reason());
     private long fpsWindowStart;
     private int fpsFrames;
 
@@ -71,6 +74,7 @@ public final class AppModel {
         export = new ExportModel(context);
         tour = new TourModel(context, map);
         present = new PresentModel(navigation, map, tour);
+        replay = new ReplayModel(context);
     }
 
     public NavigationModel navigation() {
@@ -103,9 +107,23 @@ public final class AppModel {
         return present;
     }
 
+    /** A host recording's replay: its mismatches, the timeline's mismatch row, the step's trace line. */
+    public ReplayModel replay() {
+        return replay;
+    }
+
     /** Where errors for the user go (the view shows them through its dialog service). */
     public void setOnError(Consumer<String> c) {
         onError = c == null ? text -> { } : c;
+    }
+
+    /**
+     * Who asks the user whether a scenario may read boot files in a folder outside its own (the view,
+     * through its dialog service); the answer goes to {@link NavigationModel#allowFolder}. Without one
+     * the question is shown as the error it is.
+     */
+    public void setOnAskFolder(Consumer<FolderQuestion> c) {
+        onAskFolder = c == null ? q -> onError.accept(q.reason()) : c;
     }
 
     public ReadOnlyObjectProperty<ViewSettings> settingsProperty() {
@@ -157,6 +175,7 @@ public final class AppModel {
             eventLog.apply(s);
             figures.apply(s);
             export.apply(s);
+            replay.apply(s);
             applied.set(s);
             service.consumed(s.serial());
             if (s.dirty(org.splitscope.ui.service.PartKind.MAP)) {
@@ -169,6 +188,9 @@ public final class AppModel {
         navigation.busy(b != null);
         for (String e : service.takeErrors()) {
             onError.accept(e);
+        }
+        for (FolderQuestion q : service.takeQuestions()) {
+            onAskFolder.accept(q);
         }
         countFrames();
     }

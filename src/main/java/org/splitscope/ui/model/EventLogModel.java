@@ -62,7 +62,7 @@ public final class EventLogModel {
         List<String> names = new ArrayList<>();
         for (EventKind k : EventKind.values()) {
             if ((kinds & k.bit()) != 0) {
-                names.add(k.label());
+                names.add(org.splitscope.ui.service.EventWords.label(k));
             }
         }
         return names.isEmpty() ? "all kinds" : names.size() <= 2 ? String.join(", ", names) : names.size() + " kinds";

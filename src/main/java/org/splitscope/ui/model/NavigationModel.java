@@ -54,7 +54,7 @@ public final class NavigationModel {
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyDoubleWrapper speed = new ReadOnlyDoubleWrapper(this, "speed", 30);
-    private final ObservableList<String> scenarioChoices = FXCollections.observableArrayList(BuiltinScenarios.names());
+    private final ObservableList<String> scenarioChoices = FXCollections.observableArrayList(builtins());
     private final ObservableList<String> recentFiles = FXCollections.observableArrayList();
     private final ObservableList<String> recentView = FXCollections.unmodifiableObservableList(recentFiles);
     private final ObservableList<String> choicesView = FXCollections.unmodifiableObservableList(scenarioChoices);
@@ -75,7 +75,7 @@ public final class NavigationModel {
                 recent.add(r.file().toString());
                 recentFiles.setAll(recent.list());
             }
-            List<String> choices = new java.util.ArrayList<>(BuiltinScenarios.names());
+            List<String> choices = builtins();
             String choice = r.file() == null ? r.scenarioId() : FILE_PREFIX + r.file().getFileName();
             if (r.file() != null) {
                 choices.add(choice);
@@ -108,8 +108,14 @@ public final class NavigationModel {
         models.send(new Command.OpenBuiltin(name, models.settings()));
     }
 
+    /** A scenario file, or a host recording: its directory or its trace.txt. */
     public void openFile(Path file) {
         models.send(new Command.OpenFile(file, models.settings()));
+    }
+
+    /** The user allows scenarios to read boot files in {@code folder} this session; opens {@code file} again. */
+    public void allowFolder(Path folder, Path file) {
+        models.send(new Command.AllowFolder(folder, file, models.settings()));
     }
 
     /** The scenario picker chose an entry: a built-in, or the loaded file (nothing to do). */
@@ -117,6 +123,13 @@ public final class NavigationModel {
         if (choice != null && !choice.equals(scenarioChoice.get()) && !choice.startsWith(FILE_PREFIX)) {
             openBuiltin(choice);
         }
+    }
+
+    /** The picker's built-ins: the scenarios, then the host recordings. */
+    private static List<String> builtins() {
+        List<String> out = new java.util.ArrayList<>(BuiltinScenarios.names());
+        out.addAll(org.splitscope.scenario.trace.BuiltinRecordings.names());
+        return out;
     }
 
     public void switchPolicy(String id) {

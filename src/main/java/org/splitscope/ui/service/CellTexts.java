@@ -49,14 +49,14 @@ final class CellTexts {
                     : "4K entry") + (e.assigned() ? ", ASID " + e.asid() + ", GPA " + Pfns.hex(e.gpa()) : "")
                     + (e.validated() ? ", validated" : "") + (e.immutable() ? ", immutable" : "")));
             f.add(new Field("dump_rmpentry", e.dump()));
-            f.add(new Field("Direct map", leafText(dm, from)));
+            f.add(new Field("Direct map", leafText(dm, from, true)));
         } else if (frames == Pfns.FRAMES_PER_2M) {
             int region = Pfns.region(from);
             title = "2M region " + Pfns.hex(from) + "-" + Pfns.hex(to - 1);
             PageSize leaf = dm.regionLeaf(region);
             f.add(new Field("Direct map", leaf == null ? "no entry (hole)" : leaf == PageSize.K4
                     ? "table of 4K PTEs: " + dm.notPresentCount(region) + " not present, " + dm.keep4kCount(region)
-                    + " kept at 4K" : leaf + " leaf"));
+                    + " kept at 4K" : leaf + " leaf at " + Pfns.hex(leaf.base(from)) + notPresent(dm, region, true)));
             f.add(new Field("RAM", dm.ramCount(region) + " of 512 frames"));
             f.add(new Field("RMP", rmp.has2m(region) ? "2M entry, private to guest " + rmp.regionAsid(region)
                     + (rmp.validatedFramesIn(region) > 0 ? ", validated" : "")
@@ -66,8 +66,10 @@ final class CellTexts {
             int gig = Pfns.gig(from);
             title = "1G region " + Pfns.hex(from) + "-" + Pfns.hex(to - 1);
             byte k = dm.gigKind(gig);
-            f.add(new Field("Direct map", k == DirectMap.LEAF_1G ? "1G leaf" : k == DirectMap.NONE
-                    ? "no entry (hole)" : dm.leaves2mIn(gig) + " 2M leaves, " + dm.tables4kIn(gig) + " tables of 4K PTEs"));
+            f.add(new Field("Direct map", k == DirectMap.LEAF_1G ? "1G leaf" + notPresent(dm, Pfns.region(from), true)
+                    : k == DirectMap.NONE ? "no entry (hole)" : dm.leaves2mIn(gig) + " 2M leaves"
+                    + (dm.notPresent2mLeavesIn(gig) > 0 ? " (" + dm.notPresent2mLeavesIn(gig) + " not present)" : "")
+                    + ", " + dm.tables4kIn(gig) + " tables of 4K PTEs"));
             f.add(new Field("RAM", Pfns.bytes(dm.ramCountInGig(gig) * Pfns.FRAME_BYTES)));
             f.add(new Field("RMP", rmp.assignedInGig(gig) + " private frames"));
         }
@@ -92,13 +94,16 @@ final class CellTexts {
         if (unit == PageSize.M2) {
             int r = Pfns.region(pfn);
             PageSize leaf = dm.regionLeaf(r);
-            return "2M region " + Pfns.hex(Pfns.regionBase(r)) + ": " + (leaf == null ? "hole" : leaf + " leaf")
+            return "2M region " + Pfns.hex(Pfns.regionBase(r)) + ": " + (leaf == null ? "hole" : leaf + " leaf"
+                    + notPresent(dm, r, false))
                     + (leaf == PageSize.K4 && dm.notPresentCount(r) > 0 ? ", " + dm.notPresentCount(r) + " PTEs not present" : "")
                     + "; " + rmp.assignedFramesIn(r) + " private frames" + owners(rmp.regionAsid(r));
         }
         int g = Pfns.gig(pfn);
         return "1G region " + Pfns.hex(Pfns.gigBase(g)) + ": " + (dm.gigKind(g) == DirectMap.LEAF_1G ? "1G leaf"
-                : dm.leaves2mIn(g) + " 2M leaves, " + dm.tables4kIn(g) + " 4K tables") + "; "
+                + notPresent(dm, Pfns.region(pfn), false) : dm.leaves2mIn(g) + " 2M leaves"
+                + (dm.notPresent2mLeavesIn(g) > 0 ? " (" + dm.notPresent2mLeavesIn(g) + " not present)" : "") + ", "
+                + dm.tables4kIn(g) + " 4K tables") + "; "
                 + rmp.assignedInGig(g) + " private frames";
     }
 
@@ -106,10 +111,32 @@ final class CellTexts {
         return asid > 0 ? " of guest " + asid : asid < 0 ? " of several guests" : "";
     }
 
+    /**
+     * ", not present since step N" when the large leaf over {@code region} was made not present in place
+     * (R28; the step that did it, 1-based as the app counts), with what that means when {@code explain}; else "".
+     */
+    private static String notPresent(DirectMap dm, int region, boolean explain) {
+        if (dm.regionLeafPresent(region)) {
+            return "";
+        }
+        long since = dm.leafNotPresentSince(region);
+        return ", not present" + (since >= 0 ? " since step " + (since + 1) : "") + (explain ? " (made not present in"
+                + " place, without a split: any host access through it is a " + EventWords.NP_FAULT + ", R28)" : "");
+    }
+
     private static String leafText(DirectMap dm, long pfn) {
+        return leafText(dm, pfn, false);
+    }
+
+    /** The leaf that maps {@code pfn}; a not-present large leaf says since when, and what that means when {@code explain}. */
+    private static String leafText(DirectMap dm, long pfn, boolean explain) {
         return switch (dm.frameState(pfn)) {
             case DirectMap.IN_1G -> "under a 1G leaf at " + Pfns.hex(PageSize.G1.base(pfn));
             case DirectMap.IN_2M -> "under a 2M leaf at " + Pfns.hex(PageSize.M2.base(pfn));
+            case DirectMap.IN_1G_NOT_PRESENT -> "under the 1G leaf at " + Pfns.hex(PageSize.G1.base(pfn))
+                    + notPresent(dm, Pfns.region(pfn), explain);
+            case DirectMap.IN_2M_NOT_PRESENT -> "under the 2M leaf at " + Pfns.hex(PageSize.M2.base(pfn))
+                    + notPresent(dm, Pfns.region(pfn), explain);
             case DirectMap.PTE_PRESENT -> "4K PTE, present" + (dm.keep4k(pfn) ? ", kept at 4K" : "");
             case DirectMap.PTE_NOT_PRESENT -> "4K PTE, not present" + (dm.keep4k(pfn) ? ", kept at 4K" : "");
             default -> "no entry (not RAM)";

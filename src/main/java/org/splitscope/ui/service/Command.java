@@ -30,12 +30,19 @@ public sealed interface Command {
         return null;
     }
 
-    /** Opens a built-in scenario under its own policy and kernel. */
+    /** Opens a built-in scenario (or built-in host recording) under its own policy and kernel. */
     record OpenBuiltin(String name, ViewSettings settings) implements Command {
     }
 
-    /** Opens a scenario file; a bad file is an error naming file, line and cause, and the current run stays. */
+    /**
+     * Opens a scenario file, or a host recording (its directory or its trace.txt, TRACE.md); a bad file
+     * is an error naming file, line and cause, and the current run stays.
+     */
     record OpenFile(Path file, ViewSettings settings) implements Command {
+    }
+
+    /** The user allows scenarios to read boot files in {@code folder} this session; opens {@code file} again. */
+    record AllowFolder(Path folder, Path file, ViewSettings settings) implements Command {
     }
 
     /** Re-runs the scenario under another policy, at the same step; compare mode carries over. */

@@ -105,6 +105,10 @@ final class CommandRunner {
         switch (c) {
             case Command.OpenBuiltin o -> install(loader.openBuiltin(o.name()), "Opened ");
             case Command.OpenFile o -> install(loader.openFile(o.file()), "Opened ");
+            case Command.AllowFolder a -> {
+                loader.allow(a.folder());
+                install(loader.openFile(a.file()), "Opened ");
+            }
             case Command.SwitchPolicy p -> {
                 if (session != null && !session.policy().equals(p.policy())) {
                     install(loader.rerun(session, p.policy(), null), null);
@@ -246,12 +250,11 @@ final class CommandRunner {
     /** A new run replaces the current one (null: it could not be opened and the current one stays). */
     private void install(Session next, String opened) {
         if (next == null) {
+            say(loader.takeNote());
             return;
         }
         session = next;
-        say(opened != null ? opened + next.scenario.id() + " under " + next.policy() + ", kernel " + next.kernel().id()
-                : "Re-ran under " + next.policy() + ", kernel " + next.kernel().id() + " at step "
-                + next.timeline.position().step());
+        say(RunMessages.installed(next, opened));
     }
 
     /** A play tick: runs the steps due and returns whether anything changed. */

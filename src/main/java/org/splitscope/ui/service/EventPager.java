@@ -27,6 +27,10 @@ final class EventPager {
     /** Stored events with index below this have been counted into {@link #count}. */
     private int countedTo;
     private long count;
+    /** Of {@link #prefixOf}'s mismatches, how many of the first i pass {@link #prefixFilter}. */
+    private int[] prefix;
+    private ReplayState prefixOf;
+    private EventFilter prefixFilter;
 
     LogPage page(Session s, EventFilter f, boolean playing, boolean shown) {
         Timeline t = s.timeline;
@@ -50,11 +54,26 @@ final class EventPager {
         }
         int end = t.storedEventIndex(pos.step());
         matching += storedMatching(s, f, end);
+        // a replay's mismatch rows come right after the events of their step (steps run so far only)
+        ReplayState r = s.replay;
+        boolean mismatchRows = r != null && passes(f);
+        int mi = mismatchRows ? r.countBefore(pos.step()) - 1 : -1;
+        matching += mismatchRows ? mismatchesMatching(r, f, mi + 1) : 0;
         long currentStep = -1;
         int stepFirst = 0;
         int stepNext = 0;
-        for (int i = end - 1; i >= 0 && rows.size() < max; i--) {
+        int i = end - 1;
+        for (; i >= 0 && rows.size() < max; i--) {
             SimEvent e = t.storedEvent(i);
+            if (mi >= 0) {
+                long step = t.stepOfStoredEvent(i);
+                for (; mi >= 0 && r.mismatches.stepOf(mi) >= step && rows.size() < max; mi--) {
+                    addMismatch(rows, r, f, mi);
+                }
+                if (rows.size() >= max) {
+                    break;
+                }
+            }
             if (!f.matches(e)) {
                 continue;
             }
@@ -66,9 +85,22 @@ final class EventPager {
             }
             rows.add(row(step, i - stepFirst, e, stepNext - stepFirst));
         }
+        for (; i < 0 && mi >= 0 && rows.size() < max; mi--) {
+            addMismatch(rows, r, f, mi);                  // steps before the first stored event
+        }
         Collections.reverse(rows);
-        String text = matching > rows.size() ? (playing ? "playing: " : "") + "showing the latest " + rows.size() + " of "
-                + matching + " events" : matching + (matching == 1 ? " event" : " events");
+        String text;
+        if (mismatchRows) {
+            long m = mismatchesMatching(r, f, r.countBefore(pos.step()));
+            long ev = matching - m;
+            String both = ev + (ev == 1 ? " event" : " events") + " and " + m + (m == 1 ? " mismatch" : " mismatches")
+                    + " with the host's trace";
+            text = matching > rows.size() ? (playing ? "playing: " : "") + "showing the latest " + rows.size()
+                    + " rows of " + both : both;
+        } else {
+            text = matching > rows.size() ? (playing ? "playing: " : "") + "showing the latest " + rows.size() + " of "
+                    + matching + " events" : matching + (matching == 1 ? " event" : " events");
+        }
         if (t.firstStoredStep() > 0) {
             text += " (events before step " + (t.firstStoredStep() + 1) + " were released to stay within the history budget)";
         }
@@ -101,10 +133,48 @@ final class EventPager {
         return count;
     }
 
+    /**
+     * Whether a filter lets a replay's mismatch rows through: they have no event kind and no CPU, so
+     * only a filter on all kinds and all CPUs shows them (a guest or frame range is checked per row).
+     */
+    static boolean passes(EventFilter f) {
+        return f.kinds() == 0 && f.cpu() < 0;
+    }
+
+    private static boolean passes(EventFilter f, EventRow row) {
+        if (f.guest() >= 0 && row.guest() != f.guest()) {
+            return false;
+        }
+        return f.pfnFrom() < 0 || row.pfn() >= 0 && row.pfn() <= f.pfnTo() && row.pfn() + row.frameCount() - 1 >= f.pfnFrom();
+    }
+
+    /** Mismatches among the first {@code n} that the filter passes (a prefix count made once per run and filter). */
+    private long mismatchesMatching(ReplayState r, EventFilter f, int n) {
+        if (f.guest() < 0 && f.pfnFrom() < 0) {
+            return n;
+        }
+        if (prefixOf != r || !f.equals(prefixFilter)) {
+            prefix = new int[r.mismatches.size() + 1];
+            for (int i = 0; i < r.mismatches.size(); i++) {
+                prefix[i + 1] = prefix[i] + (passes(f, r.row(i)) ? 1 : 0);
+            }
+            prefixOf = r;
+            prefixFilter = f;
+        }
+        return prefix[n];
+    }
+
+    private static void addMismatch(List<EventRow> rows, ReplayState r, EventFilter f, int i) {
+        EventRow row = i < r.rows().size() ? r.rows().get(i) : r.row(i);
+        if (passes(f, row)) {
+            rows.add(row);
+        }
+    }
+
     private static EventRow row(long step, int index, SimEvent e, int eventsInStep) {
         String frames = e.pfn() < 0 ? "" : e.frames() > 1 ? Pfns.hex(e.pfn()) + " +" + e.frames() : Pfns.hex(e.pfn());
         Position after = index + 1 >= eventsInStep ? Position.at(step + 1) : new Position(step, index + 1);
-        return new EventRow(step + 1, index, e.kind().label(), e.cpu(), e.asid(), frames, e.describe(),
+        return new EventRow(step + 1, index, EventWords.label(e.kind()), e.cpu(), e.asid(), frames, e.describe(),
                 e.pfn(), e.frames(), after);
     }
 }

@@ -46,6 +46,8 @@ final class Session {
     PageSize hoverUnit = PageSize.K4;
     /** The peers this run is compared with (null when not comparing). */
     ComparePeers compare;
+    /** The host recording this run replays and what its replay found (null for a scenario). */
+    ReplayState replay;
 
     private final HeatMapRasterizer rasterizer = new HeatMapRasterizer();
     private final BufferPool pool;

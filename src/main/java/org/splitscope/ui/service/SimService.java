@@ -25,7 +25,9 @@ import org.splitscope.core.history.HistoryBudget;
  *       latest unapplied one is kept ({@link #take}); one replaced before the view took it passes its
  *       dirty bits on, so skipping a snapshot never loses an update. The view reports what it applied
  *       ({@link #consumed}) so pixel buffers can be reused. Besides snapshots: {@link #busy()} (a long
- *       operation's text and progress) and {@link #takeErrors()} (errors for the user, each once).</li>
+ *       operation's text and progress), {@link #takeErrors()} (errors for the user, each once) and
+ *       {@link #takeQuestions()} (may a scenario read a folder outside its own; the answer comes back
+ *       as a {@link Command.AllowFolder}).</li>
  *   <li>Play runs here ({@link Player}), on ticks from the injected {@link PlayClock}; a Play or Pause
  *       carries a generation token from the view, and ticks of an older generation do nothing.</li>
  * </ul>
@@ -45,6 +47,7 @@ public final class SimService {
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
     private final AtomicReference<Busy> busy = new AtomicReference<>();
     private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<FolderQuestion> questions = new ConcurrentLinkedQueue<>();
     private final AtomicLong serials = new AtomicLong();
     private final AtomicLong applied = new AtomicLong(-1);
     private volatile boolean cancel;
@@ -80,6 +83,11 @@ public final class SimService {
             @Override
             public void error(String text) {
                 errors.add(text);
+            }
+
+            @Override
+            public void ask(FolderQuestion q) {
+                questions.add(q);
             }
         };
         this.runner = new CommandRunner(tasks, budget, new Player(clock, gen -> post(new Mailbox.Tick(gen))),
@@ -154,6 +162,15 @@ public final class SimService {
         List<String> out = new ArrayList<>();
         for (String e = errors.poll(); e != null; e = errors.poll()) {
             out.add(e);
+        }
+        return out;
+    }
+
+    /** Questions for the user since the last call (a scenario reads outside its folder), oldest first. */
+    public List<FolderQuestion> takeQuestions() {
+        List<FolderQuestion> out = new ArrayList<>();
+        for (FolderQuestion q = questions.poll(); q != null; q = questions.poll()) {
+            out.add(q);
         }
         return out;
     }

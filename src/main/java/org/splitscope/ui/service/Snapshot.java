@@ -24,11 +24,12 @@ import org.splitscope.render.CellLayout;
  */
 public record Snapshot(long serial, Position position, int dirty, RunPart run, StepPart step, PlayPart play,
                        MapPart map, StatusPart status, LogPage log, ChartPart chart, InspectorPart inspector,
-                       HoverPart hover, MarkersPart markers, ComparePart compare, MessagePart message) {
+                       HoverPart hover, MarkersPart markers, ComparePart compare, MessagePart message,
+                       ReplayPart replay) {
 
     /** A part of a snapshot, computed at a position. */
     public sealed interface Part permits RunPart, StepPart, PlayPart, MapPart, StatusPart, LogPage, ChartPart,
-            InspectorPart, HoverPart, MarkersPart, ComparePart, MessagePart {
+            InspectorPart, HoverPart, MarkersPart, ComparePart, MessagePart, ReplayPart {
         Position at();
     }
 
@@ -39,12 +40,12 @@ public record Snapshot(long serial, Position position, int dirty, RunPart run, S
     /** This snapshot with the dirty bits of an older one the view never applied. */
     Snapshot mergeDirty(int older) {
         return older == 0 ? this : new Snapshot(serial, position, dirty | older, run, step, play, map, status, log, chart,
-                inspector, hover, markers, compare, message);
+                inspector, hover, markers, compare, message, replay);
     }
 
     /** The parts, in {@link PartKind} order. */
     public List<Part> parts() {
-        return List.of(run, step, play, map, status, log, chart, inspector, hover, markers, compare, message);
+        return List.of(run, step, play, map, status, log, chart, inspector, hover, markers, compare, message, replay);
     }
 
     /** Whether every part was computed at this snapshot's position. */
@@ -169,5 +170,26 @@ public record Snapshot(long serial, Position position, int dirty, RunPart run, S
 
     /** A message about what the last command did ("" when none); it lasts while the position stays. */
     public record MessagePart(Position at, String text) implements Part {
+    }
+
+    /**
+     * A host recording's replay (TRACE.md; {@code replaying} false for a scenario): one line about it
+     * (traced as, replayed as, the mismatches), the mismatch rows in step order (at most
+     * {@code ReplayState.MAX_ROWS}, all counted in {@code mismatchCount}), the timeline columns that
+     * hold a mismatch (a strip of the markers' width; never written once published), and for the step
+     * the caption shows: its trace line ({@code traceLocation} file:line, {@code traceQuote} the line)
+     * and how it compares with the host ({@code stepCheck}); those three are null at the start.
+     */
+    public record ReplayPart(Position at, boolean replaying, String summary, List<EventRow> mismatches,
+                             int mismatchCount, BitSet columns, String traceLocation, String traceQuote,
+                             String stepCheck) implements Part {
+        static ReplayPart none(Position at) {
+            return new ReplayPart(at, false, "", List.of(), 0, new BitSet(), null, null, null);
+        }
+
+        ReplayPart at(Position p) {
+            return new ReplayPart(p, replaying, summary, mismatches, mismatchCount, columns, traceLocation, traceQuote,
+                    stepCheck);
+        }
     }
 }

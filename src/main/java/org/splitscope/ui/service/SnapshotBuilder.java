@@ -59,7 +59,7 @@ final class SnapshotBuilder {
             return new StatusPart(pos, summary[0], org.splitscope.render.Figures.of(summary[0]));
         }, prev == null ? null : prev.status(), p -> p);
         StepPart step = part(PartKind.STEP, key(s.serial, pos), () -> new StepPart(pos, StepTexts.caption(t),
-                StepTexts.stepText(t, status.summary().simTimeNs()), StepTexts.microText(t),
+                StepTexts.stepText(t, status.summary().simTimeNs()), StepTexts.microText(t, s.replay == null),
                 t.canStepBack(), t.canStepForward(), StepTexts.outcomeText(t)), prev == null ? null : prev.step(), p -> p);
         List<?> viewKey = key(s.serial, pos, s.viewport, v.layers(), v.dark(), s.tlbCpu(v), s.selectFrom, s.selectTo,
                 s.highlightFrom, s.highlightTo, v.mapWidth(), v.mapHeight(), s.compare);
@@ -92,8 +92,11 @@ final class SnapshotBuilder {
         String text = message == null ? "" : message;
         MessagePart msg = part(PartKind.MESSAGE, key(text), () -> new MessagePart(pos, text),
                 prev == null ? null : prev.message(), p -> new MessagePart(pos, p.text()));
+        Snapshot.ReplayPart replay = part(PartKind.REPLAY, s.replay == null ? key(s.serial)
+                : key(s.serial, pos, v.scrubberWidth(), t.totalSteps()), () -> ReplayParts.of(s, pos, v.scrubberWidth()),
+                prev == null ? null : prev.replay(), p -> p.at(pos));
         last = new Snapshot(serial, pos, dirty, run, step, playPart, map, status, log, chart, inspector, hover, markers,
-                compare[0], msg);
+                compare[0], msg, replay);
         return last;
     }
 

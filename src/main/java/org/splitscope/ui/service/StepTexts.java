@@ -10,6 +10,7 @@ import org.splitscope.core.history.Position;
 import org.splitscope.core.history.Timeline;
 import org.splitscope.core.mem.PageSize;
 import org.splitscope.core.mem.Pfns;
+import org.splitscope.core.workload.Step;
 import org.splitscope.render.CellLayout;
 import org.splitscope.render.Durations;
 import org.splitscope.render.Viewport;
@@ -48,7 +49,15 @@ final class StepTexts {
         return sb.toString();
     }
 
-    static String microText(Timeline t) {
+    /** R21, where the app shows a conversion. */
+    static final String IN_PLACE = "converted in place (SplitScope converts as guest_memfd's in-place conversion does;"
+            + " mainline 6.18 backs shared memory with other pages)";
+
+    /**
+     * The current micro-event, or what the last step came to; a conversion says it was made in place
+     * (R21) in a {@code scenario} (in a host recording's rmp_shared is what the host did, not a conversion).
+     */
+    static String microText(Timeline t, boolean scenario) {
         SimEvent e = t.currentMicroEvent();
         if (e != null) {
             return e.describe();
@@ -57,7 +66,10 @@ final class StepTexts {
         if (pos.step() == 0) {
             return "";
         }
-        return t.simulation().step(pos.step() - 1).describe() + "  ->  " + outcome(t.eventsOf(pos.step() - 1));
+        Step step = t.simulation().step(pos.step() - 1);
+        String text = step.describe() + "  ->  " + outcome(t.eventsOf(pos.step() - 1));
+        boolean conversion = step instanceof Step.Convert || scenario && step instanceof Step.Release;
+        return conversion ? text + "; " + IN_PLACE : text;
     }
 
     /**
@@ -84,7 +96,7 @@ final class StepTexts {
                 EventKind.COLLAPSE, EventKind.FLUSH_ALL, EventKind.FLUSH_RANGE, EventKind.PSMASH, EventKind.RMPUPDATE}) {
             Integer c = n.get(k);
             if (c != null) {
-                parts.add((c > 1 ? c + " x " : "") + k.label());
+                parts.add((c > 1 ? c + " x " : "") + EventWords.label(k));
             }
         }
         if (n.containsKey(EventKind.RMP_FAULT) || n.containsKey(EventKind.NP_FAULT)) {

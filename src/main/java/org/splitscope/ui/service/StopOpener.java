@@ -8,8 +8,6 @@ import org.splitscope.render.Viewport;
 import org.splitscope.scenario.BuiltinScenarios;
 import org.splitscope.scenario.ScenarioLoader;
 import org.splitscope.scenario.Tour;
-import org.splitscope.scenario.trace.Progress;
-import org.splitscope.scenario.trace.RecordingLoader;
 
 /**
  * Opens a stop of a tour as {@code splitscope export --tour} positions it (cli/TourExport): its
@@ -40,10 +38,14 @@ final class StopOpener {
     /** Opens stop {@code index} of {@code tour}; null when its scenario could not be opened (told). */
     Opened open(Tour tour, int index) {
         Tour.Stop stop = tour.stops().get(index);
-        RunLoader.Source source = stop.file() == null ? () -> BuiltinScenarios.load(stop.scenario())
-                : stop.recording() ? () -> RecordingLoader.load(stop.file().toString(), Progress.NONE).scenario()
-                : () -> ScenarioLoader.loadFile(stop.file());
-        Session s = loader.open(source, stop.policy(), stop.kernel(), stop.recording() ? null : stop.file());
+        Session s;
+        if (stop.recording()) {                         // replayed, so its mismatches show as when opened by hand
+            s = loader.openRecording(stop.scenario(), stop.file(), stop.policy(), stop.kernel());
+        } else {
+            RunLoader.Source source = stop.file() == null ? () -> BuiltinScenarios.load(stop.scenario())
+                    : () -> ScenarioLoader.loadFile(stop.file());
+            s = loader.open(source, stop.policy(), stop.kernel(), stop.file());
+        }
         if (s == null) {
             return null;
         }

@@ -18,4 +18,7 @@ interface Tasks {
 
     /** An error for the user (a dialog). */
     void error(String text);
+
+    /** A question for the user: may scenarios read boot files in this folder? */
+    void ask(FolderQuestion q);
 }

@@ -260,6 +260,19 @@ class KernelFidelityTest {
         assertThat(c(s, Counter.CPA_CALLS)).isEqualTo(2);
     }
 
+    @Test
+    @DisplayName("R1/R8: a change_page_attr call on a frame in a hole costs the call and changes nothing (__cpa_process_fault)")
+    void holeIsIgnored() {
+        MachineSpec m = machine(KernelProfile.V6_18).withHoles(List.of(new org.splitscope.core.mem.PfnRange(
+                3 * G, 3 * G + 1024)));
+        Simulation s = sim(m, "invalidate-noflush", PageSize.K4);
+        s.kernel().setDirectMapInvalidNoflush(0, 3 * G + 5);
+        s.kernel().setDirectMapDefaultNoflush(0, 3 * G + 5);
+        assertThat(c(s, Counter.CPA_CALLS)).isEqualTo(2);
+        assertThat(c(s, Counter.LEVEL2_SPLITS) + c(s, Counter.LEVEL3_SPLITS)).isZero();
+        Sims.assertInvariants(s);
+    }
+
     // ---- R5 / R29 ----------------------------------------------------------------------------
 
     @Test

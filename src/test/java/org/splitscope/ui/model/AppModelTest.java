@@ -238,7 +238,7 @@ class AppModelTest {
         m.eventLog().setFilter(new EventFilter(EventKind.RMP_FAULT.bit(), -1, -1, -1, -1));
         assertThat(m.eventLog().rows()).hasSize(1);
         assertThat(m.eventLog().textProperty().get()).isEqualTo("1 event");
-        assertThat(m.eventLog().kindsTitleProperty().get()).isEqualTo(EventKind.RMP_FAULT.label());
+        assertThat(m.eventLog().kindsTitleProperty().get()).isEqualTo(org.splitscope.ui.service.EventWords.RMP_FAULT);
         Snapshot.EventRow fault = m.eventLog().rows().get(0);
         m.eventLog().goTo(fault);
         assertThat(s().position()).isEqualTo(fault.after()).isEqualTo(Position.at(5));
