@@ -47,11 +47,12 @@ public final class MainView {
     final EventLogView eventLog;
     final ChartsView charts = new ChartsView();
     final ListView<String> bookmarks = new ListView<>();
-    final Label title = new Label();
-    final Label runLine = new Label();
-    final CaptionBox description = new CaptionBox("description", 2, 0.85);
-    final CaptionBox caption = new CaptionBox("caption", 2, 0.7);
-    final Label micro = new Label();
+    final Banner banner = new Banner();
+    final Label title = banner.title;
+    final Label runLine = banner.runLine;
+    final CaptionBox description = banner.description;
+    final CaptionBox caption = banner.caption;
+    final Label micro = banner.micro;
     final Label hover = new Label();
     final Label message = new Label();
     final Label viewportText = new Label();
@@ -94,10 +95,16 @@ public final class MainView {
         heatMap.setListener(mapListener);
         compareView = new CompareView(heatMap, mapListener);
         root.getStyleClass().add("splitscope");
-        root.setTop(new VBox(menus.bar, toolbar.bar, banner()));
+        root.setTop(new VBox(menus.bar, toolbar.bar, banner.box));
         root.setCenter(center());
         root.setBottom(new VBox(timelineBar, status.bar));
         presentation = new PresentationView(model, root, dock, stage, actions);
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.heightProperty().addListener((p, x, h) -> banner.fit(h.doubleValue(), 13 * uiScale));
+                banner.fit(scene.getHeight(), 13 * uiScale);
+            }
+        });
         PresentMenus.add(menus, this, model, actions);
         bind();
     }
@@ -139,20 +146,6 @@ public final class MainView {
     }
 
     // ---- layout ------------------------------------------------------------------------------
-
-    private Node banner() {
-        title.getStyleClass().add("scenario-title");
-        runLine.getStyleClass().add("run-line");
-        micro.getStyleClass().add("micro");                 // one line (the full text in the log), so the map keeps its size
-        micro.setTooltip(new Tooltip());
-        micro.getTooltip().textProperty().bind(micro.textProperty());
-        HBox head = new HBox(12, title, runLine);
-        head.setAlignment(Pos.BASELINE_LEFT);
-        VBox box = new VBox(2, head, description, caption, micro);
-        box.getStyleClass().add("banner");
-        box.setPadding(new Insets(6, 10, 6, 10));
-        return box;
-    }
 
     private Node center() {
         hover.getStyleClass().add("hover");
@@ -353,7 +346,10 @@ public final class MainView {
         root.getStyleClass().removeIf(c -> c.startsWith("ui-scale-"));
         root.getStyleClass().add("ui-scale-" + Math.round(uiScale * 4) * 25);
         eventLog.setRowHeight(uiScale);
-        caption.setLines(uiScale >= 1.4 ? 3 : 2);         // a projector's caption: larger, on more lines
+        banner.setCaptionLines(uiScale >= 1.4 ? 3 : 2);   // a projector's caption: larger, on more lines
+        if (root.getScene() != null) {
+            banner.fit(root.getScene().getHeight(), 13 * uiScale);
+        }
         dock.refitNow();
     }
 

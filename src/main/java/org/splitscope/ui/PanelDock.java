@@ -28,8 +28,16 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
  * <p>Threading: FX thread only.
  */
 final class PanelDock {
-    /** The share of the window the map keeps (with a margin over the half the issue asks for). */
+    /**
+     * The share of the window the map keeps at a projector's scale (125% and up, the app's UI scale times
+     * the screen's): a margin over the half the issue asks for.
+     */
     static final double MAP_SHARE = 0.52;
+    /**
+     * At 100% the panels are compact and worth their room (the event log is where a step is read): they
+     * collapse only when the map would get less than this share of the window.
+     */
+    static final double MAP_SHARE_100 = 0.25;
     private static final double DIVIDER = 6;
 
     /** The dock; it decides which panels fit in the layout pass after the window or the scale changed. */
@@ -210,22 +218,24 @@ final class PanelDock {
             return;                                       // not laid out in a window yet: still pending
         }
         pending = false;
-        fit(w, h, scene.getWidth() * scene.getHeight());
+        double screen = scene.getWindow() == null ? 1 : scene.getWindow().getOutputScaleY();
+        fit(w, h, scene.getWidth() * scene.getHeight(), this.em.getAsDouble() / 13 * screen);
     }
 
     /**
      * Chooses the panels for a dock of {@code w x h} in a window of {@code windowArea} px: both if the
      * map keeps its share with the panels at their smallest, else without the bottom one, else without
-     * the side one, else neither; then sizes the shown ones so the map keeps its share.
+     * the side one, else neither; then sizes the shown ones so the map keeps its share ({@link #MAP_SHARE}
+     * at a {@code scale} of 1.25 and up, {@link #MAP_SHARE_100} below).
      */
-    void fit(double w, double h, double windowArea) {
+    void fit(double w, double h, double windowArea, double scale) {
         double em = this.em.getAsDouble();
         double sideW = Math.max(220, 22 * em);
         double bottomMin = 11.5 * em;
         double railW = 2.6 * em;
         double railH = 2.4 * em;
         double underH = under.getHeight() > 0 ? under.getHeight() : 1.6 * em;
-        double need = MAP_SHARE * windowArea;
+        double need = (scale >= 1.24 ? MAP_SHARE : MAP_SHARE_100) * windowArea;
         boolean[][] choices = {{true, true}, {true, false}, {false, true}, {false, false}};
         boolean[] pick = choices[3];
         for (boolean[] c : choices) {

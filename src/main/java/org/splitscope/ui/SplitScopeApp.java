@@ -25,12 +25,16 @@ public final class SplitScopeApp extends Application {
         model = new AppModel(new SimService(SimThread.background(), PlayClock.system(), HistoryBudget.DEFAULT),
                 RecentFiles.preferences());
         MainView view = new MainView(model, stage, new FxDialogs(stage));
-        Scene scene = new Scene(view.root(), 1500, 950);
+        // 1500x950, or the screen when it is smaller (a 1080p screen at 200% is 960x540 to us)
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        boolean small = screen.getWidth() < 1500 || screen.getHeight() < 950;
+        Scene scene = new Scene(view.root(), Math.min(1500, screen.getWidth()), Math.min(950, screen.getHeight()));
         MainView.applyTheme(scene, false);
         view.installKeys(scene);
         stage.setScene(scene);
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        stage.setMinWidth(Math.min(900, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
+        stage.setMaximized(small);
         pulses = new AnimationTimer() {
             @Override
             public void handle(long now) {

@@ -78,8 +78,22 @@ public record Snapshot(long serial, Position position, int dirty, RunPart run, S
         }
     }
 
-    /** The heat map: {@code layout.width() x layout.height()} ARGB pixels (in compare mode with diff marks). */
+    /**
+     * The heat map: {@code layout.width() x layout.height()} ARGB pixels (in compare mode with diff marks).
+     * Two map parts are equal only when they are the same render: pixel arrays are pooled (BufferPool), so a
+     * new render may reuse the array of the last one, and a record's equals (which compares arrays by
+     * reference) would then call it unchanged and a property would not tell the view to show it.
+     */
     public record MapPart(Position at, int[] pixels, CellLayout layout, String viewportText) implements Part {
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     /** The figures of the status bar; every counter is at the position, micro-events included. */
