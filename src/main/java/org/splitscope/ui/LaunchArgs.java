@@ -49,6 +49,14 @@ record LaunchArgs(boolean present, String target, boolean tour) {
         }
     }
 
+    /** Opens what was named and, with {@code --present}, enters presentation mode (the app's start). */
+    void start(AppModel model, MainView view) {
+        open(model);
+        if (present) {
+            view.run(AppAction.PRESENT);
+        }
+    }
+
     /** Opens what was named (overlap-crash when nothing was). */
     void open(AppModel model) {
         if (target == null) {

@@ -44,10 +44,7 @@ public final class SplitScopeApp extends Application {
         pulses.start();
         LaunchArgs launch = LaunchArgs.parse(getParameters().getRaw());
         stage.show();
-        launch.open(model);
-        if (launch.present()) {
-            view.run(AppAction.PRESENT);
-        }
+        launch.start(model, view);
         view.heatMap.requestFocus();
     }
 
