@@ -87,14 +87,31 @@ class ScaleLayoutTest extends AppWindowTest {
         assertThat(view.inspector.tlbHead.isVisible()).isFalse();
     }
 
-    @Test
-    @DisplayName("the map does not jump in size when the caption wraps onto more lines")
-    void captionDoesNotMoveTheMap(FxRobot robot) {
+    @ParameterizedTest(name = "presenting = {0}")
+    @ValueSource(booleans = {false, true})
+    @DisplayName("the map does not jump in size when the caption wraps onto more lines (main window and presentation)")
+    void captionDoesNotMoveTheMap(boolean presenting, FxRobot robot) {
+        if (presenting) {
+            robot.interact(() -> view.run(AppAction.PRESENT));
+        }
+        CaptionBox box = presenting ? view.presentation.caption : view.caption;
+        robot.interact(() -> box.textProperty().unbind());       // the presentation caption is bound to the step's
         settle(robot);
         double h0 = view.heatMap.getHeight();
         double y0 = view.heatMap.localToScene(0, 0).getY();
-        int lines0 = -1;
-        for (int step = 1; step <= 8; step++) {
+        String longText = "A caption long enough to wrap: " + "the host writes through a 2M direct-map entry that"
+                + " covers a private frame, and the RMP check of the 2M translation faults. ".repeat(4);
+        for (String text : new String[] {"Short.", longText, "Short again.", longText + longText}) {
+            robot.interact(() -> box.textProperty().set(text));
+            settle(robot);
+            javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
+            probe.setFont(box.nominalFont());
+            boolean wraps = probe.getLayoutBounds().getWidth() > box.getWidth();
+            assertThat(wraps).as("\"%s...\" needs more than one line", text.substring(0, 5)).isEqualTo(text.length() > 20);
+            assertThat(view.heatMap.getHeight()).as("map height with \"%s...\"", text.substring(0, 5)).isEqualTo(h0);
+            assertThat(view.heatMap.localToScene(0, 0).getY()).as("map top").isEqualTo(y0);
+        }
+        for (int step = 1; step <= 8 && !presenting; step++) {
             robot.interact(() -> nav().stepForward());
             settle(robot);
             assertThat(view.heatMap.getHeight()).as("map height at step %d", step).isEqualTo(h0);
