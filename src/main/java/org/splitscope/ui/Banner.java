@@ -80,6 +80,7 @@ final class Banner {
             n.setManaged(!c);
         }
         caption.setLines(c ? 2 : captionLines);
+        box.setPadding(c ? new Insets(2, 10, 2, 10) : new Insets(6, 10, 6, 10));
     }
 
     boolean isCompact() {

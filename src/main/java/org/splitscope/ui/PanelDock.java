@@ -52,6 +52,10 @@ final class PanelDock {
     };
     final VBox sideRail = new VBox(4);
     final HBox bottomRail = new HBox(4);
+    /** The bottom panel's buttons in the side rail, turned, when both panels are rails (a row less under the map). */
+    final VBox bottomInSide = new VBox(4);
+    /** The right edge: the side rail and, when both panels are rails, the bottom one's buttons under it. */
+    private final VBox rightRail = new VBox(10, sideRail, bottomInSide);
     private final SplitPane across;
     private final SplitPane down;
     private final Region under;
@@ -66,6 +70,8 @@ final class PanelDock {
     private boolean pending = true;
     private boolean fitting;
     private final java.util.function.DoubleSupplier em;
+    /** The screen's scale (GDK_SCALE, glass.gtk.uiScale); NaN: the window's own output scale. */
+    private double screenScale = Double.NaN;
 
     /**
      * {@code across} holds the map and {@code side}; {@code down} holds {@code across} and {@code bottom};
@@ -81,9 +87,9 @@ final class PanelDock {
         this.bottom = bottom;
         root.setCenter(down);
         root.getStyleClass().add("panel-dock");
-        sideRail.getStyleClass().add("panel-rail");
+        rightRail.getStyleClass().add("panel-rail");
         bottomRail.getStyleClass().add("panel-rail");
-        sideRail.setPadding(new Insets(4));
+        rightRail.setPadding(new Insets(4));
         bottomRail.setPadding(new Insets(2, 4, 2, 4));
         bottomRail.setAlignment(Pos.CENTER_LEFT);
         sideShown.addListener((o, a, b) -> {
@@ -143,8 +149,13 @@ final class PanelDock {
             sideRail.getChildren().add(new javafx.scene.Group(b));
         }
         bottomRail.getChildren().clear();
+        bottomInSide.getChildren().clear();
         for (Tab t : bottom.getTabs()) {
             bottomRail.getChildren().add(railButton(t, () -> showBottom(t), MaterialDesignC.CHEVRON_UP));
+            Button b = railButton(t, () -> showBottom(t), MaterialDesignC.CHEVRON_UP);
+            b.setId(b.getId() + "-side");
+            b.setRotate(-90);
+            bottomInSide.getChildren().add(new javafx.scene.Group(b));
         }
     }
 
@@ -195,8 +206,11 @@ final class PanelDock {
             double h = root.getHeight() > 0 ? root.getHeight() : down.getHeight();
             down.setDividerPositions(divider(h, bottomHeight > 0 ? bottomHeight : 0.36 * h));
         }
-        root.setRight(s || bare ? null : sideRail);
-        root.setBottom(d || bare ? null : bottomRail);
+        boolean together = !s && !d && !bare;             // both rails: the bottom one's buttons go to the side
+        bottomInSide.setVisible(together);
+        bottomInSide.setManaged(together);
+        root.setRight(s || bare ? null : rightRail);
+        root.setBottom(d || bare || together ? null : bottomRail);
         under.setVisible(!bare);
         under.setManaged(!bare);
     }
@@ -218,7 +232,8 @@ final class PanelDock {
             return;                                       // not laid out in a window yet: still pending
         }
         pending = false;
-        double screen = scene.getWindow() == null ? 1 : scene.getWindow().getOutputScaleY();
+        double screen = !Double.isNaN(screenScale) ? screenScale
+                : scene.getWindow() == null ? 1 : scene.getWindow().getOutputScaleY();
         fit(w, h, scene.getWidth() * scene.getHeight(), this.em.getAsDouble() / 13 * screen);
     }
 
@@ -263,6 +278,12 @@ final class PanelDock {
             fitting = false;
         }
         place(false);
+    }
+
+    /** As if the screen were scaled by {@code s} (tests: Monocle's screen is at 1). */
+    void setScreenScale(double s) {
+        screenScale = s;
+        refitNow();
     }
 
     /** Decides again in the next layout pass (the window or the UI scale changed). */
