@@ -11,7 +11,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -52,13 +51,14 @@ final class PanelDock {
     };
     final VBox sideRail = new VBox(4);
     final HBox bottomRail = new HBox(4);
-    /** The bottom panel's buttons in the side rail, turned, when both panels are rails (a row less under the map). */
-    final VBox bottomInSide = new VBox(4);
-    /** The right edge: the side rail and, when both panels are rails, the bottom one's buttons under it. */
-    private final VBox rightRail = new VBox(10, sideRail, bottomInSide);
+    /**
+     * The bottom panel's buttons on the line under the map, when both panels are rails (a row less under the
+     * map: a 1080p screen at 200% keeps half of it for the map).
+     */
+    final HBox bottomInLine = new HBox(4);
     private final SplitPane across;
     private final SplitPane down;
-    private final Region under;
+    private final HBox under;
     private final TabPane side;
     private final TabPane bottom;
     private final BooleanProperty sideShown = new SimpleBooleanProperty(this, "sideShown", true);
@@ -77,7 +77,7 @@ final class PanelDock {
      * {@code across} holds the map and {@code side}; {@code down} holds {@code across} and {@code bottom};
      * {@code under} is the line under the map; {@code em} the font size the window is set in (its UI scale).
      */
-    PanelDock(SplitPane across, SplitPane down, Region under, TabPane side, TabPane bottom,
+    PanelDock(SplitPane across, SplitPane down, HBox under, TabPane side, TabPane bottom,
               java.util.function.DoubleSupplier em) {
         this.across = across;
         this.down = down;
@@ -87,9 +87,12 @@ final class PanelDock {
         this.bottom = bottom;
         root.setCenter(down);
         root.getStyleClass().add("panel-dock");
-        rightRail.getStyleClass().add("panel-rail");
+        sideRail.getStyleClass().add("panel-rail");
+        bottomInLine.getStyleClass().add("panel-rail-inline");
+        bottomInLine.setAlignment(Pos.CENTER_LEFT);
+        under.getChildren().add(0, bottomInLine);
         bottomRail.getStyleClass().add("panel-rail");
-        rightRail.setPadding(new Insets(4));
+        sideRail.setPadding(new Insets(4));
         bottomRail.setPadding(new Insets(2, 4, 2, 4));
         bottomRail.setAlignment(Pos.CENTER_LEFT);
         sideShown.addListener((o, a, b) -> {
@@ -144,24 +147,23 @@ final class PanelDock {
     private void rails() {
         sideRail.getChildren().clear();
         for (Tab t : side.getTabs()) {
-            Button b = railButton(t, () -> showSide(t), MaterialDesignC.CHEVRON_UP);   // turned: it points left
+            Button b = railButton(t, () -> showSide(t), null);
             b.setRotate(-90);                              // the Group lays it out at its turned size
             sideRail.getChildren().add(new javafx.scene.Group(b));
         }
         bottomRail.getChildren().clear();
-        bottomInSide.getChildren().clear();
+        bottomInLine.getChildren().clear();
         for (Tab t : bottom.getTabs()) {
             bottomRail.getChildren().add(railButton(t, () -> showBottom(t), MaterialDesignC.CHEVRON_UP));
             Button b = railButton(t, () -> showBottom(t), MaterialDesignC.CHEVRON_UP);
-            b.setId(b.getId() + "-side");
-            b.setRotate(-90);
-            bottomInSide.getChildren().add(new javafx.scene.Group(b));
+            b.setId(b.getId() + "-inline");
+            bottomInLine.getChildren().add(b);
         }
     }
 
     private static Button railButton(Tab t, Runnable open, org.kordamp.ikonli.Ikon icon) {
         String name = t.getText().toLowerCase(java.util.Locale.ROOT);
-        Button b = new Button(t.getText(), new FontIcon(icon));
+        Button b = new Button(t.getText(), icon == null ? null : new FontIcon(icon));
         b.setTooltip(new Tooltip("Show the " + name + " panel"));
         b.setOnAction(e -> open.run());
         b.setFocusTraversable(false);
@@ -206,10 +208,10 @@ final class PanelDock {
             double h = root.getHeight() > 0 ? root.getHeight() : down.getHeight();
             down.setDividerPositions(divider(h, bottomHeight > 0 ? bottomHeight : 0.36 * h));
         }
-        boolean together = !s && !d && !bare;             // both rails: the bottom one's buttons go to the side
-        bottomInSide.setVisible(together);
-        bottomInSide.setManaged(together);
-        root.setRight(s || bare ? null : rightRail);
+        boolean together = !s && !d && !bare;             // both rails: the bottom one's buttons go under the map
+        bottomInLine.setVisible(together);
+        bottomInLine.setManaged(together);
+        root.setRight(s || bare ? null : sideRail);
         root.setBottom(d || bare || together ? null : bottomRail);
         under.setVisible(!bare);
         under.setManaged(!bare);

@@ -39,6 +39,18 @@ class SmallScreenTest extends AppWindowTest {
                 bottom.getHeight(), view.timelineBar.getHeight(), view.dock.root.getHeight(), view.banner.isCompact());
         assertThat(view.banner.isCompact()).isTrue();
         assertThat(map / window).as("the map's share of a 960x540 window").isGreaterThanOrEqualTo(0.5);
+        // every collapsed panel can be opened again: its button is on the window, whole
+        java.util.List<javafx.scene.Node> rails = new java.util.ArrayList<>(view.dock.sideRail.getChildren());
+        rails.addAll(view.dock.bottomInLine.getChildren());
+        assertThat(rails).hasSize(view.dock.sideRail.getChildren().size() + 2);
+        for (javafx.scene.Node n : rails) {
+            javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
+            assertThat(n.getScene()).isNotNull();
+            assertThat(b.getMinY()).as("%s top", n).isGreaterThanOrEqualTo(0);
+            assertThat(b.getMaxY()).as("%s bottom inside the map's height", n)
+                    .isLessThanOrEqualTo(view.timelineBar.localToScene(0, 0).getY() + 0.5);
+            assertThat(b.getMaxX()).isLessThanOrEqualTo(960.5);
+        }
         for (AppAction a : new AppAction[] {AppAction.ZOOM_IN, AppAction.ZOOM_OUT, AppAction.ZOOM_ALL, AppAction.EXPORT}) {
             ScaleLayoutTest.assertOnToolbar(view.toolbar.buttons.get(a), stage.getScene().getWidth());
         }
