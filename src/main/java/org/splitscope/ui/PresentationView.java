@@ -24,7 +24,7 @@ import org.splitscope.ui.model.TourModel;
  * <p>Threading: FX thread only.
  */
 final class PresentationView {
-    final CaptionBox caption = new CaptionBox("present-caption", 3, 0.62);
+    final CaptionBox caption = new CaptionBox("present-caption", 3, 0.5);   // smaller before cut: a projector shows it whole
     final Label stop = new Label();
     final Label step = new Label();
     final Label policy = new Label();
