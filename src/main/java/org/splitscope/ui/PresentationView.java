@@ -53,8 +53,7 @@ final class PresentationView {
         caption.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
                 model.navigation().stepProperty().get() == null ? "" : model.navigation().stepProperty().get().caption(),
                 model.navigation().stepProperty()));
-        stop.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> tour.stop() == null ? ""
-                : tour.positionText().get() + ": " + tour.titleText().get(), tour.positionText(), tour.titleText()));
+        stop.textProperty().bind(tour.stopLine());
         stop.visibleProperty().bind(tour.tourProperty().isNotNull());
         stop.managedProperty().bind(stop.visibleProperty());
         step.textProperty().bind(p.stepTextProperty());
@@ -75,6 +74,9 @@ final class PresentationView {
         strip.getStyleClass().add("present-strip");
         strip.setAlignment(Pos.CENTER_LEFT);
         strip.setPadding(new Insets(3, 14, 3, 14));
+        stop.maxWidthProperty().bind(strip.widthProperty().multiply(0.3));   // the outcome matters more than the stop's title
+        stop.setTooltip(new javafx.scene.control.Tooltip());
+        stop.getTooltip().textProperty().bind(stop.textProperty());
         caption.setPadding(new Insets(10, 18, 6, 18));
         p.presentingProperty().addListener((o, a, on) -> {
             if (on) {

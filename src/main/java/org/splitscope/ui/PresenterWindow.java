@@ -47,11 +47,11 @@ final class PresenterWindow {
                 ? "No tour open: File > Open tour, or Tour > a built-in tour."
                 : tour.tourProperty().get().title(), tour.tourProperty()));
         tourTitle.getStyleClass().add("presenter-tour");
-        stopLine.textProperty().bind(Bindings.createStringBinding(() -> tour.stop() == null ? ""
-                : tour.positionText().get() + ": " + tour.titleText().get(), tour.positionText(), tour.titleText()));
+        stopLine.textProperty().bind(tour.stopLine());
         stopLine.getStyleClass().add("presenter-stop");
         notes.textProperty().bind(Bindings.createStringBinding(() -> tour.stop() == null ? ""
-                : tour.notesText().get().isBlank() ? "(no notes for this stop)" : tour.notesText().get(), tour.notesText()));
+                : tour.stop().notes().isBlank() ? "(no notes for this stop)" : tour.stop().notes(), tour.tourProperty(),
+                tour.indexProperty()));
         notes.getStyleClass().add("presenter-notes");
         notes.setWrapText(true);
         nextStop.textProperty().bind(Bindings.createStringBinding(() -> {

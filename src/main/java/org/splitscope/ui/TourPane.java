@@ -37,8 +37,7 @@ final class TourPane extends VBox {
         title.textProperty().bind(Bindings.createStringBinding(() -> tour.tourProperty().get() == null
                 ? "No tour open. A tour is a rehearsed demo: stops, each a scenario at a step, with speaker notes."
                 : tour.tourProperty().get().title(), tour.tourProperty()));
-        position.textProperty().bind(Bindings.createStringBinding(() -> tour.stop() == null ? ""
-                : tour.positionText().get() + ": " + tour.titleText().get(), tour.positionText(), tour.titleText()));
+        position.textProperty().bind(tour.stopLine());
         position.setWrapText(true);
         position.getStyleClass().add("tour-position");
         stops.setPrefHeight(160);

@@ -26,6 +26,15 @@ public final class PresentModel {
     private final ReadOnlyStringWrapper outcomeText = new ReadOnlyStringWrapper(this, "outcomeText", "");
     private boolean followWhilePresenting = true;
     private boolean followOutside;
+    /**
+     * The step the last {@link #next} asked for while no snapshot has shown it yet, and in which run (-1:
+     * none). A clicker's presses come faster than the simulation answers: without this, the press after the
+     * last step would see the step before it still shown and ask for a step that is not there, instead of
+     * opening the next stop.
+     */
+    private long aimed = -1;
+    private long aimedRun = -1;
+    private long lastShown;
 
     PresentModel(NavigationModel nav, MapModel map, TourModel tour) {
         this.nav = nav;
@@ -33,6 +42,12 @@ public final class PresentModel {
         this.tour = tour;
         nav.runProperty().addListener((o, a, r) -> showRun(r));
         nav.stepProperty().addListener((o, a, s) -> showStep(s));
+        nav.positionProperty().addListener((o, a, p) -> {
+            if (aimed >= 0 && (p.step() >= aimed || p.step() < lastShown)) {
+                aimed = -1;                               // reached, or moved back by other means
+            }
+            lastShown = p.step();
+        });
     }
 
     private void showRun(Snapshot.RunPart r) {
@@ -76,15 +91,22 @@ public final class PresentModel {
 
     /** PageDown: a step forward, or past the last step of a tour's stop the next stop. */
     public void next() {
-        if (nav.canStepForwardProperty().get()) {
+        Snapshot.RunPart r = nav.runProperty().get();
+        long at = nav.positionProperty().get().step();
+        long base = r != null && r.runSerial() == aimedRun && aimed > at ? aimed : at;
+        if (r != null && base < r.totalSteps() && (nav.canStepForwardProperty().get() || base > at)) {
+            aimed = base + 1;
+            aimedRun = r.runSerial();
             nav.stepForward();
         } else if (tour.canNextStopProperty().get()) {
+            aimed = -1;
             tour.nextStop();
         }
     }
 
     /** PageUp: a step back, or before the first step of a tour's stop the previous stop. */
     public void previous() {
+        aimed = -1;
         if (nav.canStepBackProperty().get()) {
             nav.stepBack();
         } else if (tour.canPreviousStopProperty().get()) {

@@ -36,6 +36,7 @@ public final class TourModel {
     private final StringBinding position;
     private final StringBinding title;
     private final StringBinding notes;
+    private final StringBinding line;
 
     TourModel(Models models, MapModel map) {
         this.models = models;
@@ -47,6 +48,9 @@ public final class TourModel {
                 : "stop " + (index.get() + 1) + " of " + tour.get().stops().size(), tour, index);
         title = Bindings.createStringBinding(() -> stop() == null ? "" : stop().label(), tour, index);
         notes = Bindings.createStringBinding(() -> stop() == null ? "" : stop().notes(), tour, index);
+        // on tour and index themselves: a binding that reads another only sometimes would miss its changes
+        line = Bindings.createStringBinding(() -> stop() == null ? ""
+                : "stop " + (index.get() + 1) + " of " + tour.get().stops().size() + ": " + stop().label(), tour, index);
     }
 
     /** The built-in tours' names. */
@@ -127,6 +131,11 @@ public final class TourModel {
     /** The open stop's title (else its scenario). */
     public StringBinding titleText() {
         return title;
+    }
+
+    /** "stop 2 of 8: the stop's title" ("" without a tour). */
+    public StringBinding stopLine() {
+        return line;
     }
 
     /** The open stop's speaker notes: for the presenter's window or the side tab, never the projected map. */
