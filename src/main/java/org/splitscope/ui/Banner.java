@@ -26,7 +26,7 @@ final class Banner {
     final Label title = new Label();
     final Label runLine = new Label();
     final CaptionBox description = new CaptionBox("description", 2, 0.85);
-    final CaptionBox caption = new CaptionBox("caption", 2, 0.7);
+    final CaptionBox caption = new CaptionBox("caption", 2, 0.6);
     final Label micro = new Label();
     final VBox box;
     private final Tooltip titleTip = new Tooltip();

@@ -39,6 +39,9 @@ final class TourPane extends VBox {
                 : tour.tourProperty().get().title(), tour.tourProperty()));
         position.textProperty().bind(tour.stopLine());
         position.setWrapText(true);
+        for (Label l : new Label[] {title, position}) {
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // wrap onto the lines it needs, never "..."
+        }
         position.getStyleClass().add("tour-position");
         stops.setPrefHeight(160);
         stops.setPlaceholder(new Label("Tour > thread-argument, or Tour > Open tour..."));
