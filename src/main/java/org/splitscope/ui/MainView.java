@@ -312,7 +312,7 @@ public final class MainView {
         for (AppAction a : AppAction.values()) {
             keys.append(String.format("  %-28s %s%n", a.label(), a.key().getDisplayText()));
         }
-        keys.append("\nMouse: wheel zooms, drag pans, click inspects a cell.\n"
+        keys.append("\nMouse: the wheel zooms around the pointer, drag pans, click inspects a cell, double-click zooms to it.\n"
                 + "Enter or Esc in a text field gives the keys back to the map.");
         dialogs.info("Keys and about", keys.toString());
     }
