@@ -90,7 +90,6 @@ final class PanelDock {
         sideRail.getStyleClass().add("panel-rail");
         bottomInLine.getStyleClass().add("panel-rail-inline");
         bottomInLine.setAlignment(Pos.CENTER_LEFT);
-        under.getChildren().add(0, bottomInLine);
         bottomRail.getStyleClass().add("panel-rail");
         sideRail.setPadding(new Insets(4));
         bottomRail.setPadding(new Insets(2, 4, 2, 4));
@@ -209,8 +208,13 @@ final class PanelDock {
             down.setDividerPositions(divider(h, bottomHeight > 0 ? bottomHeight : 0.36 * h));
         }
         boolean together = !s && !d && !bare;             // both rails: the bottom one's buttons go under the map
-        bottomInLine.setVisible(together);
-        bottomInLine.setManaged(together);
+        if (together != under.getChildren().contains(bottomInLine)) {
+            if (together) {
+                under.getChildren().add(0, bottomInLine);     // in the scene only while used
+            } else {
+                under.getChildren().remove(bottomInLine);
+            }
+        }
         root.setRight(s || bare ? null : sideRail);
         root.setBottom(d || bare || together ? null : bottomRail);
         under.setVisible(!bare);
