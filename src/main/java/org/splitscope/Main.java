@@ -8,19 +8,28 @@ import org.splitscope.desktop.Desktop;
 
 /**
  * The entry point of {@code splitscope.jar}: with a subcommand it runs the command line and never
- * touches JavaFX; with no arguments it launches the desktop app.
+ * touches JavaFX; with no arguments, or with {@code --present [scenario|tour]}, it launches the
+ * desktop app (the latter in presentation mode).
  */
 public final class Main {
     private Main() {
     }
 
+    /** The app's own option: {@code --present [scenario|tour]} opens the app in presentation mode. */
+    public static final String PRESENT = "--present";
+
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (opensApp(args)) {
             System.exit(launchApp(args));
         }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(Cli.run(args, out, err));
+    }
+
+    /** Whether these arguments open the app (none, or {@code --present ...}) rather than run a subcommand. */
+    static boolean opensApp(String[] args) {
+        return args.length == 0 || PRESENT.equals(args[0]);
     }
 
     private static int launchApp(String[] args) {

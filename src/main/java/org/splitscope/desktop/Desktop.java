@@ -16,7 +16,11 @@ import java.util.ServiceLoader;
  * <p>Threading: each method blocks the calling thread until the window is done with.
  */
 public interface Desktop {
-    /** Opens the app window (on {@code args[0]}, a built-in scenario or a file, if given) and returns when it closes. */
+    /**
+     * Opens the app window and returns when it closes: on {@code args[0]}, a built-in scenario or a file,
+     * if given; with {@code --present [scenario|tour]} in presentation mode, on that scenario or tour
+     * (a built-in name or a file).
+     */
     void launch(String[] args);
 
     /** Writes the README's screenshots to {@code dir} and returns their paths (needs a display). */

@@ -4,14 +4,19 @@ import org.splitscope.core.mem.PageSize;
 
 /**
  * How a {@link Viewport} is cut into cells and laid out in a {@code width x height} pixel area: the
- * cell unit (4K, 2M or 1G: the smallest whose cells are at least {@link #MIN_SIDE} pixels wide), a
+ * cell unit (4K, 2M or 1G: the smallest whose cells are at least {@link #MIN_SIDE} pixels wide; a 2M cell
+ * whose frames differ is drawn striped, "mixed", so a view too fine for 4K cells still tells), a
  * power-of-two number of columns (so 2M and 1G boundaries fall on straight grid lines) and the
  * largest square cell side that fits. Cell i covers frames [start + i * unit, + unit) and sits at
  * row i / cols, column i % cols.
  */
 public record CellLayout(Viewport viewport, int width, int height, PageSize unit, long cells, int cols, int rows,
                          int side, int originX, int originY) {
-    public static final int MIN_SIDE = 2;
+    /**
+     * The smallest cell side, in pixels, a unit is drawn at: at 2 px a cell is all grid line and no fill
+     * (issue 13), so below 3 px the next larger unit is taken.
+     */
+    public static final int MIN_SIDE = 3;
 
     public static CellLayout of(Viewport vp, int width, int height) {
         if (width < 1 || height < 1) {

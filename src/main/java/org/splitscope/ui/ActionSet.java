@@ -42,6 +42,7 @@ final class ActionSet {
         put(AppAction.ZOOM_IN, model.map()::zoomIn, hasRun);
         put(AppAction.ZOOM_OUT, model.map()::zoomOut, hasRun);
         put(AppAction.ZOOM_ALL, model.map()::zoomAll, hasRun);
+        PresentActions.put(this::put, model, view);
         put(AppAction.BOOKMARK, view::askBookmark, hasRun.and(idle));
         put(AppAction.COMPARE, () -> new CompareDialog(view, model).show(), hasRun.and(idle));
         put(AppAction.DARK_THEME, () -> model.map().setDark(!model.map().darkProperty().get()), always);
@@ -50,7 +51,7 @@ final class ActionSet {
         put(AppAction.ABOUT, view::about, always);
     }
 
-    private void put(AppAction a, Runnable run, ObservableBooleanValue executable) {
+    void put(AppAction a, Runnable run, ObservableBooleanValue executable) {
         actions.put(a, new Action(run, executable));
     }
 

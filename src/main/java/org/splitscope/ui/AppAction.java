@@ -12,6 +12,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
@@ -35,16 +36,30 @@ public enum AppAction {
             key(KeyCode.LEFT, KeyCombination.SHORTCUT_DOWN)),
     RUN_TO_BREAKPOINT("Run to breakpoint", MaterialDesignC.CHEVRON_DOUBLE_RIGHT,
             key(KeyCode.RIGHT, KeyCombination.SHORTCUT_DOWN)),
-    ZOOM_IN("Zoom in", MaterialDesignM.MAGNIFY_PLUS, new KeyCharacterCombination("+"), key(KeyCode.ADD),
-            key(KeyCode.EQUALS)),
+    // "+" is Shift+= on a US keyboard: the Shift must not stop it (issue 13), nor must the numpad's +.
+    ZOOM_IN("Zoom in", MaterialDesignM.MAGNIFY_PLUS, new KeyCharacterCombination("+", KeyCombination.SHIFT_ANY),
+            key(KeyCode.EQUALS, KeyCombination.SHIFT_ANY), key(KeyCode.PLUS, KeyCombination.SHIFT_ANY),
+            key(KeyCode.ADD, KeyCombination.SHIFT_ANY)),
     ZOOM_OUT("Zoom out", MaterialDesignM.MAGNIFY_MINUS, new KeyCharacterCombination("-"), key(KeyCode.SUBTRACT),
             key(KeyCode.MINUS)),
     ZOOM_ALL("All of RAM", MaterialDesignF.FIT_TO_PAGE_OUTLINE, key(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN)),
+    ZOOM_SELECTION("Zoom to selection", MaterialDesignM.MAGNIFY_SCAN, key(KeyCode.Z)),
+    FOLLOW("Follow the action", MaterialDesignC.CROSSHAIRS_GPS, key(KeyCode.F)),
     COMPARE("Compare policies...", MaterialDesignC.COMPARE_HORIZONTAL, key(KeyCode.K, KeyCombination.SHORTCUT_DOWN)),
     BOOKMARK("Bookmark this position...", MaterialDesignB.BOOKMARK_PLUS, key(KeyCode.B, KeyCombination.SHORTCUT_DOWN)),
     DARK_THEME("Dark theme", MaterialDesignT.THEME_LIGHT_DARK, key(KeyCode.T, KeyCombination.SHORTCUT_DOWN)),
     FULL_SCREEN("Full screen", MaterialDesignF.FULLSCREEN, key(KeyCode.F11)),
     CANCEL("Cancel the running operation", MaterialDesignC.CLOSE_CIRCLE, key(KeyCode.ESCAPE)),
+    // Presentation and tours (issue 13). Esc leaves presentation mode once nothing is left to cancel.
+    PRESENT("Presentation mode", MaterialDesignP.PRESENTATION_PLAY, key(KeyCode.F5)),
+    LEAVE_PRESENTATION("Leave presentation mode", MaterialDesignP.PRESENTATION, key(KeyCode.ESCAPE)),
+    NEXT("Next: a step, or the next stop of a tour", MaterialDesignP.PAGE_NEXT_OUTLINE, key(KeyCode.PAGE_DOWN)),
+    PREVIOUS("Previous: a step back, or the previous stop", MaterialDesignP.PAGE_PREVIOUS_OUTLINE, key(KeyCode.PAGE_UP)),
+    OPEN_TOUR("Open tour...", MaterialDesignM.MAP_MARKER_PATH, key(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN)),
+    NEXT_STOP("Next stop", MaterialDesignC.CHEVRON_DOUBLE_DOWN, key(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN)),
+    PREVIOUS_STOP("Previous stop", MaterialDesignC.CHEVRON_DOUBLE_UP, key(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN)),
+    PRESENTER_WINDOW("Presenter window (speaker notes)", MaterialDesignN.NOTE_TEXT_OUTLINE, key(KeyCode.F6)),
     ABOUT("Keys and about", MaterialDesignI.INFORMATION_OUTLINE, key(KeyCode.F1));
 
     private final String label;
@@ -81,8 +96,8 @@ public enum AppAction {
     /** Whether the keys work even while a text field has the focus (those with a modifier, and F-keys). */
     public boolean globalKey() {
         KeyCombination k = key();
-        return k.getShortcut() == KeyCombination.ModifierValue.DOWN || this == FULL_SCREEN || this == ABOUT
-                || this == CANCEL;
+        return k.getShortcut() == KeyCombination.ModifierValue.DOWN || this == CANCEL || this == LEAVE_PRESENTATION
+                || (k instanceof KeyCodeCombination c && c.getCode().isFunctionKey());
     }
 
     /** Tooltip: label and key. */

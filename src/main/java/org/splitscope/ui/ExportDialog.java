@@ -40,6 +40,8 @@ final class ExportDialog {
     final Spinner<Integer> every = new Spinner<>(1, 1_000_000, 1);
     final Spinner<Integer> delay = new Spinner<>(10, 60_000, 800, 100);
     final TextField file = new TextField();
+    /** Off by default: a picture for a review shows the state, not where the user last clicked (issue 13). */
+    final javafx.scene.control.CheckBox selection = new javafx.scene.control.CheckBox("Include the selection (outlined)");
     private final String baseName;
 
     ExportDialog(MainView view, ExportModel model) {
@@ -76,6 +78,9 @@ final class ExportDialog {
         from.setId("export-from");
         to.setId("export-to");
         every.setId("export-every");
+        selection.setId("export-selection");
+        selection.setSelected(false);
+        selection.disableProperty().bind(heatMap.selectedProperty().not().and(animation.selectedProperty().not()));
     }
 
     private String extension() {
@@ -113,7 +118,7 @@ final class ExportDialog {
         grid.setVgap(8);
         grid.setPadding(new Insets(10));
         grid.addRow(0, new Label("What"), new VBox(6, heatMap, window, animation, series, events));
-        grid.addRow(1, new Label("Size (pictures)"), new HBox(6, width, new Label("x"), height));
+        grid.addRow(1, new Label("Size (pictures)"), new HBox(6, width, new Label("x"), height, selection));
         grid.addRow(2, new Label("Steps (GIF)"), new HBox(6, new Label("from"), from, new Label("to"), to,
                 new Label("every"), every, new Label("ms per frame"), delay));
         grid.addRow(3, new Label("File"), new HBox(6, file, browse));
@@ -128,13 +133,13 @@ final class ExportDialog {
             view.exportWindow(out, Math.max(1, view.uiScale()));
         } else if (animation.isSelected()) {
             model.animation(out, from.getValue(), to.getValue(), every.getValue(), delay.getValue(), width.getValue(),
-                    height.getValue());
+                    height.getValue(), selection.isSelected());
         } else if (series.isSelected()) {
             model.seriesCsv(out);
         } else if (events.isSelected()) {
             model.eventsCsv(out);
         } else {
-            model.heatMap(out, width.getValue(), height.getValue());
+            model.heatMap(out, width.getValue(), height.getValue(), selection.isSelected());
         }
     }
 }

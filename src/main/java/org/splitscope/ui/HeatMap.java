@@ -14,8 +14,21 @@ import org.splitscope.render.CellLayout;
  * <p>Threading: FX thread only.
  */
 public final class HeatMap extends Control {
-    /** A rasterized frame: pixels of {@code layout.width() x layout.height()}. */
+    /**
+     * A rasterized frame: pixels of {@code layout.width() x layout.height()}. Each frame is a new render, equal
+     * only to itself: pixel arrays are pooled, so a new render may come in the array of the last one, and a
+     * record's equals would call it unchanged (the property would not fire and the map would not repaint).
+     */
     public record Frame(int[] pixels, CellLayout layout) {
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     /** What the user does on the map, in map pixel coordinates. */
@@ -27,6 +40,10 @@ public final class HeatMap extends Control {
         void pan(CellLayout layout, double dy);
 
         void select(CellLayout layout, double x, double y);
+
+        /** Double-click: show the cell under (x, y) whole. */
+        default void zoomToCell(CellLayout layout, double x, double y) {
+        }
 
         void hover(CellLayout layout, double x, double y);
 

@@ -63,7 +63,11 @@ final class HeatMapSkin extends SkinBase<HeatMap> {
         });
         control.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (!dragged && e.getButton() == MouseButton.PRIMARY && layout != null && control.listener() != null) {
-                control.listener().select(layout, e.getX(), e.getY());
+                if (e.getClickCount() == 2) {
+                    control.listener().zoomToCell(layout, e.getX(), e.getY());   // the first click selected it
+                } else {
+                    control.listener().select(layout, e.getX(), e.getY());
+                }
             }
         });
         control.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {

@@ -20,11 +20,16 @@ import org.splitscope.ui.service.Snapshot.InspectorData;
  * <p>Threading: FX thread only.
  */
 public final class InspectorView extends VBox {
-    final Label title = new Label("Click a cell of the map to inspect it.");
+    final Label title = new Label();
     final GridPane fields = new GridPane();
     final Label tlb = new Label();
     final Label lastEvent = new Label();
     final Hyperlink jump = new Hyperlink("jump there");
+    final Label tlbHead = new Label("TLB entries over it:");
+    final Label lastHead = new Label("Last changed by:");
+    /** What an empty inspector says instead of empty headings (issue 13). */
+    static final String EMPTY = "Nothing selected. Click a cell of the map to see its RMP entry, the direct-map leaf"
+            + " over it, each CPU's TLB entries over it and the event that last changed it (double-click zooms to it).";
     final Label traceLocation = new Label();
     final Label traceQuote = new Label();
     final Label stepCheck = new Label();
@@ -51,8 +56,10 @@ public final class InspectorView extends VBox {
                 model.navigation().seek(shown.lastEventAt());
             }
         });
-        getChildren().addAll(replayedStep(model.replay()), title, fields, new Label("TLB entries over it:"), tlb,
-                new Label("Last changed by:"), lastEvent, jump);
+        getChildren().addAll(replayedStep(model.replay()), title, fields, tlbHead, tlb, lastHead, lastEvent, jump);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {fields, tlbHead, tlb, lastHead, lastEvent, jump}) {
+            n.managedProperty().bind(n.visibleProperty());
+        }
         show(null);
         model.map().inspectorProperty().addListener((o, a, d) -> show(d));
     }
@@ -78,8 +85,13 @@ public final class InspectorView extends VBox {
     public void show(InspectorData d) {
         shown = d;
         fields.getChildren().clear();
+        boolean any = d != null;
+        for (javafx.scene.Node n : new javafx.scene.Node[] {fields, tlbHead, tlb, lastHead, lastEvent}) {
+            n.setVisible(any);
+        }
+        title.getStyleClass().setAll("label", any ? "inspector-title" : "inspector-empty");
         if (d == null) {
-            title.setText("Click a cell of the map to inspect it.");
+            title.setText(EMPTY);
             tlb.setText("");
             lastEvent.setText("");
             jump.setVisible(false);

@@ -38,17 +38,24 @@ final class KeyRouter {
             }
             boolean inMenus = menus.getMenus().stream().anyMatch(Menu::isShowing) || within(focus, menus)
                     || (e.getTarget() instanceof Node n && within(n, menus));
+            boolean matched = false;
             for (AppAction a : AppAction.values()) {
                 if (!a.globalKey() && (editing || inMenus)) {
                     continue;
                 }
                 for (KeyCombination k : a.keys()) {
                     if (k.match(e)) {
-                        actions.run(a);
-                        e.consume();
-                        return;
+                        matched = true;
+                        if (actions.executable(a).get()) {          // of two actions on one key (Esc), the one that can run
+                            actions.run(a);
+                            e.consume();
+                            return;
+                        }
                     }
                 }
+            }
+            if (matched) {
+                e.consume();                                      // a key whose action cannot run now does nothing
             }
         });
     }

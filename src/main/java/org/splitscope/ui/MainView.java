@@ -47,11 +47,12 @@ public final class MainView {
     final EventLogView eventLog;
     final ChartsView charts = new ChartsView();
     final ListView<String> bookmarks = new ListView<>();
-    final Label title = new Label();
-    final Label runLine = new Label();
-    final Label description = new Label();
-    final Label caption = new Label();
-    final Label micro = new Label();
+    final Banner banner = new Banner();
+    final Label title = banner.title;
+    final Label runLine = banner.runLine;
+    final CaptionBox description = banner.description;
+    final CaptionBox caption = banner.caption;
+    final Label micro = banner.micro;
     final Label hover = new Label();
     final Label message = new Label();
     final Label viewportText = new Label();
@@ -63,6 +64,11 @@ public final class MainView {
     final ActionSet actions;
     final ToolbarView toolbar;
     final Menus menus;
+    final TourPane tourPane;
+    PanelDock dock;
+    final PresentationView presentation;
+    final Tab legendTab = new Tab("Legend");
+    final Tab inspectorTab = new Tab("Inspector");
     private final AppModel model;
     private final Stage stage;
     private final DialogService dialogs;
@@ -82,15 +88,24 @@ public final class MainView {
         legend = new LegendView(model.map());
         eventLog = new EventLogView(model.eventLog());
         toolbar = new ToolbarView(model, actions, heatMap);
+        tourPane = new TourPane(model.tour(), actions);
         menus = new Menus(this, model, actions);
         status = new StatusLine(model);
-        HeatMap.Listener mapListener = mapListener(model.map());
+        HeatMap.Listener mapListener = new MapGestures(model.map());
         heatMap.setListener(mapListener);
         compareView = new CompareView(heatMap, mapListener);
         root.getStyleClass().add("splitscope");
-        root.setTop(new VBox(menus.bar, toolbar.bar, banner()));
+        root.setTop(new VBox(menus.bar, toolbar.bar, banner.box));
         root.setCenter(center());
         root.setBottom(new VBox(timelineBar, status.bar));
+        presentation = new PresentationView(model, root, dock, stage, actions);
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.heightProperty().addListener((p, x, h) -> banner.fit(h.doubleValue(), 13 * uiScale));
+                banner.fit(scene.getHeight(), 13 * uiScale);
+            }
+        });
+        PresentMenus.add(menus, this, model, actions);
         bind();
     }
 
@@ -130,58 +145,7 @@ public final class MainView {
         });
     }
 
-    private static HeatMap.Listener mapListener(MapModel map) {
-        return new HeatMap.Listener() {
-            @Override
-            public void resized(int w, int h) {
-                map.resized(w, h);
-            }
-
-            @Override
-            public void zoom(org.splitscope.render.CellLayout l, double x, double y, boolean in) {
-                map.zoomAt(l, x, y, in);
-            }
-
-            @Override
-            public void pan(org.splitscope.render.CellLayout l, double dy) {
-                map.pan(l, dy);
-            }
-
-            @Override
-            public void select(org.splitscope.render.CellLayout l, double x, double y) {
-                map.select(l, x, y);
-            }
-
-            @Override
-            public void hover(org.splitscope.render.CellLayout l, double x, double y) {
-                map.hover(l, x, y);
-            }
-
-            @Override
-            public void exited() {
-                map.hoverOff();
-            }
-        };
-    }
-
     // ---- layout ------------------------------------------------------------------------------
-
-    private Node banner() {
-        title.getStyleClass().add("scenario-title");
-        runLine.getStyleClass().add("run-line");
-        description.getStyleClass().add("description");
-        description.setWrapText(true);
-        caption.getStyleClass().add("caption");
-        caption.setWrapText(true);
-        micro.getStyleClass().add("micro");
-        micro.setWrapText(true);
-        HBox head = new HBox(12, title, runLine);
-        head.setAlignment(Pos.BASELINE_LEFT);
-        VBox box = new VBox(2, head, description, caption, micro);
-        box.getStyleClass().add("banner");
-        box.setPadding(new Insets(6, 10, 6, 10));
-        return box;
-    }
 
     private Node center() {
         hover.getStyleClass().add("hover");
@@ -205,7 +169,11 @@ public final class MainView {
         VBox marks = new VBox(6, bookmarks, bookmarkButtons());
         marks.setPadding(new Insets(6));
         VBox.setVgrow(bookmarks, Priority.ALWAYS);
-        TabPane side = new TabPane(tab("Inspector", inspectorScroll), tab("Legend", legendScroll), tab("Bookmarks", marks));
+        legendTab.setContent(legendScroll);
+        inspectorTab.setContent(inspectorScroll);
+        legendTab.setClosable(false);
+        inspectorTab.setClosable(false);
+        TabPane side = new TabPane(legendTab, inspectorTab, tab("Tour", tourPane), tab("Bookmarks", marks));
         side.setPrefWidth(340);
         side.setMinWidth(200);
         SplitPane top = new SplitPane(mapPane, side);
@@ -224,7 +192,8 @@ public final class MainView {
         all.setDividerPositions(0.64);
         bottomTabs.setMinHeight(150);
         SplitPane.setResizableWithParent(bottomTabs, false);
-        return all;
+        dock = new PanelDock(top, all, under, side, bottomTabs, () -> 13 * uiScale);
+        return dock.root;
     }
 
     private static Tab tab(String name, Node content) {
@@ -256,10 +225,15 @@ public final class MainView {
         nav.runProperty().addListener((o, a, r) -> {
             title.setText(r.title());
             runLine.setText("under " + r.policy() + ", kernel " + r.kernel());
-            description.setText(r.description());
+            description.textProperty().set(r.description());
+        });
+        model.map().inspectorProperty().addListener((o, a, d) -> {
+            if (d != null && a == null) {
+                inspectorTab.getTabPane().getSelectionModel().select(inspectorTab);   // a selection shows the inspector
+            }
         });
         nav.stepProperty().addListener((o, a, s) -> {
-            caption.setText(s.caption());
+            caption.textProperty().set(s.caption());
             micro.setText(s.microText());
         });
         message.textProperty().bind(nav.messageProperty());
@@ -338,7 +312,7 @@ public final class MainView {
         for (AppAction a : AppAction.values()) {
             keys.append(String.format("  %-28s %s%n", a.label(), a.key().getDisplayText()));
         }
-        keys.append("\nMouse: wheel zooms, drag pans, click inspects a cell.\n"
+        keys.append("\nMouse: the wheel zooms around the pointer, drag pans, click inspects a cell, double-click zooms to it.\n"
                 + "Enter or Esc in a text field gives the keys back to the map.");
         dialogs.info("Keys and about", keys.toString());
     }
@@ -369,8 +343,16 @@ public final class MainView {
     public void setUiScale(double scale) {
         uiScale = Math.max(1.0, Math.min(2.0, scale));
         root.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * uiScale));
+        root.getStyleClass().removeIf(c -> c.startsWith("ui-scale-"));
+        root.getStyleClass().add("ui-scale-" + Math.round(uiScale * 4) * 25);
         eventLog.setRowHeight(uiScale);
+        banner.setCaptionLines(uiScale >= 1.4 ? 3 : 2);   // a projector's caption: larger, on more lines
+        if (root.getScene() != null) {
+            banner.fit(root.getScene().getHeight(), 13 * uiScale);
+        }
+        dock.refitNow();
     }
+
 
     double uiScale() {
         return uiScale;

@@ -32,8 +32,11 @@ import org.splitscope.ui.service.SimThread;
  * <p>Threading: the caller's thread waits; the window and (same-thread) simulation run on the FX thread.
  */
 final class ScreenshotTour {
-    /** One screenshot: its file name and what to do to the app before taking it. */
-    record Shot(String file, Consumer<Stage> setup) {
+    /** One screenshot: its file name, what to do to the app before taking it, and its window (null: the main one). */
+    record Shot(String file, Consumer<Stage> setup, java.util.function.Supplier<Scene> window) {
+        Shot(String file, Consumer<Stage> setup) {
+            this(file, setup, null);
+        }
     }
 
     private AppModel vm;
@@ -59,7 +62,7 @@ final class ScreenshotTour {
                 tour.settle();
                 Path out = dir.resolve(shot.file());
                 int[] size = new int[2];
-                int[] px = onFx(() -> tour.pixels(size));
+                int[] px = onFx(() -> tour.pixels(size, shot.window() == null ? tour.stage.getScene() : shot.window().get()));
                 PngWriter.write(px, size[0], size[1], out);
                 written.add(out);
             }
@@ -77,7 +80,7 @@ final class ScreenshotTour {
     private Void open(int width, int height) {
         // The same-thread executor: each command has finished when the call returns, so a shot shows
         // exactly the state its setup asked for.
-        vm = new AppModel(new SimService(SimThread.sameThread(), PlayClock.system(), HistoryBudget.DEFAULT),
+        vm = new AppModel(new SimService(SimThread.sameThread(), fxClock(), HistoryBudget.DEFAULT),
                 RecentFiles.inMemory());
         stage = new Stage();
         view = new MainView(vm, stage, new FxDialogs(stage));
@@ -89,8 +92,43 @@ final class ScreenshotTour {
         return null;
     }
 
+    /**
+     * The wall clock, waking its sleepers on the FX thread: with the same-thread service a glide frame
+     * (follow the action) then runs where every other command runs.
+     */
+    private static PlayClock fxClock() {
+        PlayClock wall = PlayClock.system();
+        return new PlayClock() {
+            @Override
+            public long nanoTime() {
+                return wall.nanoTime();
+            }
+
+            @Override
+            public void after(long delayNanos, Runnable wake) {
+                wall.after(delayNanos, () -> Platform.runLater(wake));
+            }
+
+            @Override
+            public void close() {
+                wall.close();
+            }
+        };
+    }
+
+    /** Presentation mode in the window as it is (a screenshot is of the window, not of a whole screen). */
+    private void present(Stage s, boolean on) {
+        if (vm.present().presentingProperty().get() != on) {
+            vm.present().toggle();
+        }
+        s.setFullScreen(false);
+        if (view.presentation.presenter() != null) {
+            view.presentation.presenter().hide();
+        }
+    }
+
     private List<Shot> shots() {
-        return List.of(
+        List<Shot> shots = new ArrayList<>(List.of(
                 new Shot("overlap-crash.png", s -> {
                     vm.map().setDark(false);
                     vm.navigation().openBuiltin("overlap-crash");
@@ -119,6 +157,7 @@ final class ScreenshotTour {
                     vm.map().setDark(true);
                     vm.navigation().openBuiltin("multi-guest");
                     vm.navigation().seek(vm.applied().run().totalSteps() / 2);
+                    view.dock.bottomShownProperty().set(true);
                     view.bottomTabs.getSelectionModel().select(1);
                 }),
                 // R28: a 2M folio's leaf made not present in place, at the stray read that faults on it
@@ -140,11 +179,12 @@ final class ScreenshotTour {
                     vm.map().zoomTo(0x1c5e00, 0x1c6000);
                     vm.map().selectFrames(0x1c5e00, 0x1c5e01);
                     view.bottomTabs.getSelectionModel().select(0);
-                }));
+                })));
+        shots.addAll(PresentShots.shots(vm, view, this::present));
+        return shots;
     }
 
-    private int[] pixels(int[] size) {
-        Scene scene = stage.getScene();
+    private int[] pixels(int[] size, Scene scene) {
         WritableImage img = scene.snapshot(null);
         int w = (int) img.getWidth();
         int h = (int) img.getHeight();

@@ -12,8 +12,8 @@ import org.splitscope.ui.service.SimService;
 import org.splitscope.ui.service.SimThread;
 
 /**
- * The desktop app. Opens on the built-in {@code overlap-crash} scenario (or the scenario named on the
- * command line), ready to step. The simulation runs on its own thread behind the {@link SimService};
+ * The desktop app. Opens on the built-in {@code overlap-crash} scenario (or the scenario or tour named
+ * on the command line, see {@link LaunchArgs}), ready to step; with {@code --present}, in presentation mode. The simulation runs on its own thread behind the {@link SimService};
  * an AnimationTimer applies the latest snapshot once per pulse.
  */
 public final class SplitScopeApp extends Application {
@@ -25,12 +25,16 @@ public final class SplitScopeApp extends Application {
         model = new AppModel(new SimService(SimThread.background(), PlayClock.system(), HistoryBudget.DEFAULT),
                 RecentFiles.preferences());
         MainView view = new MainView(model, stage, new FxDialogs(stage));
-        Scene scene = new Scene(view.root(), 1500, 950);
+        // 1500x950, or the screen when it is smaller (a 1080p screen at 200% is 960x540 to us)
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        boolean small = screen.getWidth() < 1500 || screen.getHeight() < 950;
+        Scene scene = new Scene(view.root(), Math.min(1500, screen.getWidth()), Math.min(950, screen.getHeight()));
         MainView.applyTheme(scene, false);
         view.installKeys(scene);
         stage.setScene(scene);
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        stage.setMinWidth(Math.min(900, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
+        stage.setMaximized(small);
         pulses = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -38,13 +42,9 @@ public final class SplitScopeApp extends Application {
             }
         };
         pulses.start();
-        String first = getParameters().getRaw().isEmpty() ? "overlap-crash" : getParameters().getRaw().get(0);
-        if (OpenFiles.isPath(first)) {
-            model.navigation().openFile(java.nio.file.Path.of(first));
-        } else {
-            model.navigation().openBuiltin(first);
-        }
+        LaunchArgs launch = LaunchArgs.parse(getParameters().getRaw());
         stage.show();
+        launch.start(model, view);
         view.heatMap.requestFocus();
     }
 

@@ -40,6 +40,10 @@ final class StatusLine {
                 : String.format(java.util.Locale.ROOT, "view %.0f fps", model.fpsProperty().get()), model.fpsProperty()));
         fps.setTooltip(new Tooltip("Frames per second the heat map was redrawn (it skips frames, never queues them)"));
         figures.textProperty().bind(model.figures().statusTextProperty());
+        figures.setMinWidth(0);                           // the figures give way first: "step 5 of 8" stays whole
+        fps.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        figures.setTooltip(new Tooltip());
+        figures.getTooltip().textProperty().bind(figures.textProperty());
         bar.textProperty().bind(model.figures().stepTextProperty());
         bar.getRightItems().addAll(busyBox, new Separator(Orientation.VERTICAL), figures,
                 new Separator(Orientation.VERTICAL), fps);

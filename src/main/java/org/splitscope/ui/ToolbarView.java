@@ -8,7 +8,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
+import javafx.scene.layout.HBox;
 import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -19,14 +21,19 @@ import org.splitscope.ui.model.NavigationModel;
 
 /**
  * The toolbar: open, the scenario, policy and kernel pickers, the moves, play and its speed, the
- * breakpoint condition, zoom, bookmark, compare and export. Buttons are the {@link ActionSet}'s
- * actions, enabled by their {@code executable} bindings; the pickers follow the run shown and hand
- * the keys back to the map once a choice is made.
+ * breakpoint condition on the left; zoom, follow the action, bookmark, compare, export and
+ * presentation mode on the right. Buttons are the {@link ActionSet}'s actions, enabled by their
+ * {@code executable} bindings; the pickers follow the run shown and hand the keys back to the map once
+ * a choice is made. Only the left part can overflow into a menu when the window is narrow: the right
+ * part keeps its width, so zoom and export are never hidden (issue 13: 1280 px, any UI scale).
  *
  * <p>Threading: FX thread only.
  */
 final class ToolbarView {
-    final ToolBar bar;
+    final HBox bar;
+    final ToolBar left;
+    final ToolBar right;
+    final ToggleButton follow = new ToggleButton();
     final ComboBox<String> scenarios = new ComboBox<>();
     final ComboBox<String> policies = new ComboBox<>();
     final ComboBox<String> kernels = new ComboBox<>();
@@ -76,19 +83,39 @@ final class ToolbarView {
                 nav.setSpeed(NavigationModel.SPEEDS.get(i));
             }
         }));
-        breakpoint.setPrefColumnCount(16);
+        breakpoint.setPrefColumnCount(9);
+        // widths in em, so that at 1280 px and 100% everything fits and a larger UI scale overflows only the left part
+        scenarios.getStyleClass().add("picker-scenario");
+        policies.getStyleClass().add("picker-policy");
+        kernels.getStyleClass().add("picker-kernel");
+        speeds.getStyleClass().add("picker-speed");
         breakpoint.setTooltip(new Tooltip("Breakpoint: event kinds (rmp-fault, np-fault, split, collapse, flush-tlb-all,"
                 + " psmash, rejected...) and pfn=A-B, guest=N, cpu=N, tlb=stale|mixed-size|rmp-hazard"));
         breakpoint.setOnAction(e -> actions.run(AppAction.RUN_TO_BREAKPOINT));
-        bar = new ToolBar(
+        left = new ToolBar(
                 button(AppAction.OPEN), scenarios, policies, kernels, new Separator(),
                 button(AppAction.TO_START), button(AppAction.MICRO_BACK), button(AppAction.STEP_BACK),
                 button(AppAction.PLAY_PAUSE), button(AppAction.STEP), button(AppAction.MICRO_FORWARD),
                 button(AppAction.TO_END), speeds, new Separator(),
                 new Label("break at"), breakpoint, button(AppAction.RUN_BACK_TO_BREAKPOINT),
-                button(AppAction.RUN_TO_BREAKPOINT), new Separator(),
-                button(AppAction.ZOOM_OUT), button(AppAction.ZOOM_IN), button(AppAction.ZOOM_ALL),
-                button(AppAction.BOOKMARK), button(AppAction.COMPARE), button(AppAction.EXPORT));
+                button(AppAction.RUN_TO_BREAKPOINT));
+        follow.setGraphic(new FontIcon(AppAction.FOLLOW.icon()));
+        follow.setTooltip(new Tooltip(AppAction.FOLLOW.tooltip()));
+        follow.setFocusTraversable(false);
+        follow.setId("action-follow");
+        follow.setOnAction(e -> {
+            actions.run(AppAction.FOLLOW);
+            follow.setSelected(model.map().followProperty().get());
+        });
+        follow.disableProperty().bind(javafx.beans.binding.Bindings.not(actions.executable(AppAction.FOLLOW)));
+        model.map().followProperty().addListener((o, a, b) -> follow.setSelected(b));
+        right = new ToolBar(button(AppAction.ZOOM_OUT), button(AppAction.ZOOM_IN), button(AppAction.ZOOM_ALL),
+                button(AppAction.ZOOM_SELECTION), follow, new Separator(), button(AppAction.BOOKMARK),
+                button(AppAction.COMPARE), button(AppAction.EXPORT), button(AppAction.PRESENT));
+        left.setMinWidth(0);
+        right.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(left, javafx.scene.layout.Priority.ALWAYS);
+        bar = new HBox(left, right);
         bar.getStyleClass().add("main-toolbar");
         nav.playingProperty().addListener((o, a, playing) -> ((FontIcon) buttons.get(AppAction.PLAY_PAUSE).getGraphic())
                 .setIconCode(playing ? MaterialDesignP.PAUSE : AppAction.PLAY_PAUSE.icon()));
@@ -130,7 +157,8 @@ final class ToolbarView {
         return b;
     }
 
+    /** "30/s": steps per second, short so that the toolbar fits 1280 px (the tooltip says what it counts). */
     static String speedLabel(double s) {
-        return s == 0 ? "max" : (s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s)) + " steps/s";
+        return s == 0 ? "max" : (s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s)) + "/s";
     }
 }

@@ -30,18 +30,28 @@ abstract class AppWindowTest {
 
     /** Subclasses call this from their own {@code @Start} method (TestFX looks only at declared methods). */
     void open(Stage stage) {
-        open(stage, null);
+        open(stage, null, 1280, 780);
+    }
+
+    /** The window at another size (the layout flows: 1920x1080, 1280 wide). */
+    void open(Stage stage, int width, int height) {
+        open(stage, null, width, height);
     }
 
     /** With {@code injected} dialogs (null: the real ones, {@link #dialogs}). */
     void open(Stage stage, DialogService injected) {
+        open(stage, injected, 1280, 780);
+    }
+
+    /** With {@code injected} dialogs (null: the real ones) at {@code width} x {@code height}. */
+    void open(Stage stage, DialogService injected, int width, int height) {
         this.stage = stage;
         clock = new VirtualClock();
         model = new AppModel(new SimService(SimThread.sameThread(), clock, new HistoryBudget(64L << 20)),
                 RecentFiles.inMemory());
         dialogs = injected == null ? new FxDialogs(stage) : null;
         view = new MainView(model, stage, injected == null ? dialogs : injected);
-        Scene scene = new Scene(view.root(), 1280, 780);
+        Scene scene = new Scene(view.root(), width, height);
         MainView.applyTheme(scene, false);
         view.installKeys(scene);
         stage.setScene(scene);

@@ -35,6 +35,8 @@ public final class AppModel {
     private final EventLogModel eventLog;
     private final FiguresModel figures;
     private final ExportModel export;
+    private final TourModel tour;
+    private final PresentModel present;
     private final ReplayModel replay;
     private Consumer<String> onError = text -> { };
     private Consumer<FolderQuestion> onAskFolder = q -> onError.accept(q.reason());
@@ -70,6 +72,8 @@ public final class AppModel {
         eventLog = new EventLogModel(context);
         figures = new FiguresModel();
         export = new ExportModel(context);
+        tour = new TourModel(context, map);
+        present = new PresentModel(navigation, map, tour);
         replay = new ReplayModel(context);
     }
 
@@ -91,6 +95,16 @@ public final class AppModel {
 
     public ExportModel export() {
         return export;
+    }
+
+    /** The tour being presented, if any (issue 13). */
+    public TourModel tour() {
+        return tour;
+    }
+
+    /** Presentation mode and its paging (issue 13). */
+    public PresentModel present() {
+        return present;
     }
 
     /** A host recording's replay: its mismatches, the timeline's mismatch row, the step's trace line. */

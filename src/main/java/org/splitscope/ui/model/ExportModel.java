@@ -24,14 +24,19 @@ public final class ExportModel {
         shown = s;
     }
 
-    /** The heat map picture with legend, caption and state hash; in compare mode the runs side by side. */
+    /** The heat map picture with legend, caption and state hash; in compare mode the runs side by side. No selection. */
     public void heatMap(Path out, int width, int height) {
-        send(new ExportJob.HeatMapPng(out, width, height));
+        heatMap(out, width, height, false);
     }
 
-    /** An animated GIF of steps {@code from} to {@code to}, every {@code every}-th. */
-    public void animation(Path out, long from, long to, long every, int delayMs, int width, int height) {
-        send(new ExportJob.Animation(out, from, to, every, delayMs, width, height));
+    /** The heat map picture, with the selection outlined if {@code selection}. */
+    public void heatMap(Path out, int width, int height, boolean selection) {
+        send(new ExportJob.HeatMapPng(out, width, height, selection));
+    }
+
+    /** An animated GIF of steps {@code from} to {@code to}, every {@code every}-th, the selection outlined if asked. */
+    public void animation(Path out, long from, long to, long every, int delayMs, int width, int height, boolean selection) {
+        send(new ExportJob.Animation(out, from, to, every, delayMs, width, height, selection));
     }
 
     /** The chart series up to the current step. */

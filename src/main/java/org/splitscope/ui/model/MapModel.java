@@ -37,6 +37,7 @@ public final class MapModel {
     private final ReadOnlyObjectWrapper<Set<Layer>> layers = new ReadOnlyObjectWrapper<>(this, "layers");
     private final javafx.beans.property.ReadOnlyBooleanWrapper dark = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "dark");
     private final javafx.beans.property.ReadOnlyIntegerWrapper tlbCpu = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "tlbCpu", -1);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper follow = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "follow");
 
     MapModel(Models models) {
         this.models = models;
@@ -78,10 +79,43 @@ public final class MapModel {
         models.send(new Command.Zoom(k, focus, models.settings()));
     }
 
-    /** Wheel zoom around the cell under (x, y) of the given layout. */
+    /** Wheel zoom around the frame under (x, y) of the given layout: it stays under the pointer (render.ZoomAround). */
     public void zoomAt(CellLayout layout, double x, double y, boolean in) {
         long cell = layout == null ? -1 : layout.cellAt((int) x, (int) y);
-        zoom(in ? ZoomKind.IN : ZoomKind.OUT, cell >= 0 ? layout.pfnOf(cell) : -1);
+        if (cell < 0) {
+            zoom(in ? ZoomKind.IN : ZoomKind.OUT, -1);
+            return;
+        }
+        // the frame under the pointer, to the pixel, inside a cell of many frames
+        long unit = layout.unit().frames();
+        double fx = ((x - layout.originX()) % layout.side()) / layout.side();
+        double fy = ((y - layout.originY()) % layout.side()) / layout.side();
+        long within = Math.min(unit - 1, (long) ((fy + fx / layout.side()) * unit));
+        models.send(new Command.ZoomAround(in, layout.pfnOf(cell) + Math.max(0, within), x, y, models.settings()));
+    }
+
+    /** Double-click: shows the cell under (x, y) (a 1G or 2M cell's region, a 4K cell's 2M region). */
+    public void zoomToCell(CellLayout layout, double x, double y) {
+        long cell = layout == null ? -1 : layout.cellAt((int) x, (int) y);
+        if (cell >= 0) {
+            long from = layout.pfnOf(cell);
+            zoomTo(from, from + layout.unit().frames());
+        }
+    }
+
+    /** Shows the selected cell's region (nothing selected: nothing happens). */
+    public void zoomToSelection() {
+        zoom(ZoomKind.SELECTION, -1);
+    }
+
+    /** Follow the action: while on, each move of the run glides the view to the frames its step touches. */
+    public void setFollow(boolean on) {
+        follow.set(on);
+        models.send(new Command.Follow(on, models.settings()));
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty followProperty() {
+        return follow.getReadOnlyProperty();
     }
 
     /** Shows the frames {@code [from, to)} (at least one 2M region), as the export's {@code --zoom} does. */
@@ -136,6 +170,12 @@ public final class MapModel {
         if (w >= 2 && h >= 2 && (w != models.settings().mapWidth() || h != models.settings().mapHeight())) {
             models.update(v -> v.withMapSize(w, h));
         }
+    }
+
+    /** Shows exactly these layers (a tour's stop). */
+    public void setLayers(Set<Layer> l) {
+        models.update(v -> v.withLayers(l));
+        layers.set(models.settings().layers());
     }
 
     public void toggleLayer(Layer l) {

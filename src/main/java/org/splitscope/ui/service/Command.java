@@ -105,8 +105,8 @@ public sealed interface Command {
     record RunToBreakpoint(Breakpoint breakpoint, boolean forward, ViewSettings settings) implements Command {
     }
 
-    /** The zooms of the toolbar and the wheel. */
-    enum ZoomKind { IN, OUT, ALL }
+    /** The zooms of the toolbar and the wheel; SELECTION shows the selected cell's region. */
+    enum ZoomKind { IN, OUT, ALL, SELECTION }
 
     /** Zooms around {@code focus} (a frame; -1: the selection if shown, else the middle). */
     record Zoom(ZoomKind kind, long focus, ViewSettings settings) implements Command {
@@ -211,5 +211,34 @@ public sealed interface Command {
         public boolean stopsPlay() {
             return job instanceof ExportJob.Animation;
         }
+    }
+
+    /**
+     * The wheel: half (or twice) the span around frame {@code focus}, which is under pixel ({@code x},
+     * {@code y}) of the map; the new view keeps it there ({@code render.ZoomAround}).
+     */
+    record ZoomAround(boolean in, long focus, double x, double y, ViewSettings settings) implements Command {
+        @Override
+        public boolean stopsPlay() {
+            return false;
+        }
+    }
+
+    /**
+     * Follow the action on or off: while on, each move of the run glides the view to the frames the
+     * step touches ({@code render.FollowZoom}); a zoom or pan by hand ends the glide under way.
+     */
+    record Follow(boolean on, ViewSettings settings) implements Command {
+        @Override
+        public boolean stopsPlay() {
+            return false;
+        }
+    }
+
+    /**
+     * Opens stop {@code index} of a tour: its scenario (built-in, file or recording) under its policy
+     * and kernel, at its step or first breakpoint hit, framed as it says (the layers come with the settings).
+     */
+    record OpenStop(org.splitscope.scenario.Tour tour, int index, ViewSettings settings) implements Command {
     }
 }

@@ -23,18 +23,23 @@ final class CommandRunner {
     private final LongWork longWork;
     private final Exporter exporter;
     final Player player;
+    private final Follower follower;
+    private final StopOpener stops;
     private Session session;
     private ViewSettings settings = ViewSettings.DEFAULT;
     private String message;
     private long messageRun;
     private Position messageAt;
 
-    CommandRunner(Tasks tasks, HistoryBudget budget, Player player, java.util.function.LongSupplier applied) {
+    CommandRunner(Tasks tasks, HistoryBudget budget, Player player, Follower follower,
+                  java.util.function.LongSupplier applied) {
         this.tasks = tasks;
         this.loader = new RunLoader(tasks, budget, applied);
         this.longWork = new LongWork(tasks);
         this.exporter = new Exporter(tasks);
         this.player = player;
+        this.follower = follower;
+        this.stops = new StopOpener(tasks, loader, longWork);
     }
 
     Session session() {
@@ -78,13 +83,19 @@ final class CommandRunner {
     private boolean work(Mailbox.Work w) {
         return switch (w) {
             case Tick t -> tick(t.generation());
+            case Mailbox.Glide g -> follower.frame(session, g.generation());
             case Issued i -> {
                 Command c = i.command();
                 settings = c.settings();
                 if (c.stopsPlay()) {
                     player.pause(-1);
                 }
+                Session was = session;
+                Position before = was == null ? null : was.timeline.position();
                 execute(c);
+                if (session == was && was != null && !was.timeline.position().equals(before)) {
+                    follower.aim(session);                // a move of the run: follow the action, if asked
+                }
                 yield true;
             }
         };
@@ -115,6 +126,18 @@ final class CommandRunner {
                 }
             }
             case Command.Pause p -> player.pause(p.generation());
+            case Command.Follow f -> {
+                follower.set(f.on());
+                follower.aim(session);
+            }
+            case Command.OpenStop o -> {
+                StopOpener.Opened opened = stops.open(o.tour(), o.index());
+                if (opened != null) {
+                    follower.stop();
+                    install(opened.session(), null);
+                    say(opened.message());
+                }
+            }
             case Command.Speed s -> player.setSpeed(s.stepsPerSecond());
             default -> {
                 if (session != null) {
@@ -132,13 +155,28 @@ final class CommandRunner {
             case Command.Seek sk -> t.seek(sk.target());
             case Command.ToEnd e -> say(longWork.toEnd(s));
             case Command.RunToBreakpoint b -> say(longWork.toBreakpoint(s, b.breakpoint(), b.forward()));
-            case Command.Zoom z -> s.viewport = switch (z.kind()) {
-                case IN -> s.viewport.zoomIn(focus(s, z.focus()), s.frames());
-                case OUT -> s.viewport.zoomOut(focus(s, z.focus()), s.frames());
-                case ALL -> Viewport.whole(s.frames());
-            };
-            case Command.ZoomTo z -> s.viewport = Viewport.of(z.from(), z.to(), s.frames());
-            case Command.Pan p -> s.viewport = s.viewport.pan(p.frames(), s.frames());
+            case Command.Zoom z -> {
+                follower.stop();
+                s.viewport = switch (z.kind()) {
+                    case IN -> s.viewport.zoomIn(focus(s, z.focus()), s.frames());
+                    case OUT -> s.viewport.zoomOut(focus(s, z.focus()), s.frames());
+                    case ALL -> Viewport.whole(s.frames());
+                    case SELECTION -> s.selectFrom < 0 ? s.viewport : Viewport.of(s.selectFrom, s.selectTo, s.frames());
+                };
+            }
+            case Command.ZoomAround z -> {
+                follower.stop();
+                s.viewport = org.splitscope.render.ZoomAround.of(s.viewport, s.frames(), settings.mapWidth(),
+                        settings.mapHeight(), z.focus(), z.x(), z.y(), z.in());
+            }
+            case Command.ZoomTo z -> {
+                follower.stop();
+                s.viewport = Viewport.of(z.from(), z.to(), s.frames());
+            }
+            case Command.Pan p -> {
+                follower.stop();
+                s.viewport = s.viewport.pan(p.frames(), s.frames());
+            }
             case Command.Select sel -> {
                 s.selectFrom = sel.from() < 0 ? -1 : sel.from();
                 s.selectTo = sel.from() < 0 ? -1 : sel.to();
@@ -235,6 +273,9 @@ final class CommandRunner {
             }
         } else if (n > 0) {
             t.seek(Math.min(t.totalSteps(), t.position().step() + n));
+        }
+        if (!t.position().equals(before)) {
+            follower.aim(session);
         }
         if (!t.canStepForward()) {
             player.pause(-1);

@@ -12,12 +12,22 @@ import java.nio.file.Path;
 public sealed interface ExportJob {
     Path out();
 
-    /** The heat map with legend, caption and state hash (in compare mode the runs side by side). */
-    record HeatMapPng(Path out, int width, int height) implements ExportJob {
+    /**
+     * The heat map with legend, caption and state hash (in compare mode the runs side by side); the
+     * selection is outlined only if {@code selection} (off by default, as in {@code splitscope export}).
+     */
+    record HeatMapPng(Path out, int width, int height, boolean selection) implements ExportJob {
+        public HeatMapPng(Path out, int width, int height) {
+            this(out, width, height, false);
+        }
     }
 
     /** Steps {@code from} to {@code to}, every {@code every}-th, as an animated GIF; the view returns to where it was. */
-    record Animation(Path out, long from, long to, long every, int delayMs, int width, int height) implements ExportJob {
+    record Animation(Path out, long from, long to, long every, int delayMs, int width, int height, boolean selection)
+            implements ExportJob {
+        public Animation(Path out, long from, long to, long every, int delayMs, int width, int height) {
+            this(out, from, to, every, delayMs, width, height, false);
+        }
     }
 
     /** The chart series up to the current step, one row per step. */

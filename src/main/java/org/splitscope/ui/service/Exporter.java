@@ -31,7 +31,8 @@ final class Exporter {
         try {
             return switch (job) {
                 case ExportJob.HeatMapPng p -> {
-                    PngWriter.write(Pictures.draw(runs(s), spec(s, v, p.width(), p.height())), p.width(), p.height(), p.out());
+                    PngWriter.write(Pictures.draw(runs(s), spec(s, v, p.width(), p.height(), p.selection())), p.width(),
+                            p.height(), p.out());
                     yield "Wrote " + p.out() + " (" + p.width() + "x" + p.height() + ")";
                 }
                 case ExportJob.Animation a -> animation(s, v, a);
@@ -66,7 +67,7 @@ final class Exporter {
             if (count > 2000) {
                 throw new IllegalArgumentException(count + " frames; at most 2000 (choose a larger 'every')");
             }
-            Pictures.Spec spec = spec(s, v, a.width(), a.height());
+            Pictures.Spec spec = spec(s, v, a.width(), a.height(), a.selection());
             GifWriter.write(a.out(), a.width(), a.height(), (int) count, a.delayMs(), i -> {
                 if (tasks.cancelled()) {
                     throw new CsvExport.Cancelled();
@@ -86,9 +87,11 @@ final class Exporter {
         }
     }
 
-    private static Pictures.Spec spec(Session s, ViewSettings v, int width, int height) {
+    /** The picture's spec; the user's selection is drawn only when asked ({@code selection}), as on the command line. */
+    private static Pictures.Spec spec(Session s, ViewSettings v, int width, int height, boolean selection) {
         return new Pictures.Spec(s.scenario.title(), s.scenario.id(), s.scenario.description(), s.viewport,
-                v.layerSet(), s.tlbCpu(v), v.palette(), width, height, s.selectFrom, s.selectTo);
+                v.layerSet(), s.tlbCpu(v), v.palette(), width, height, selection ? s.selectFrom : -1,
+                selection ? s.selectTo : -1);
     }
 
     /** The timelines a picture draws: the run, and in compare mode its peers after it, at its step. */

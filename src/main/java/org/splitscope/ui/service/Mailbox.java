@@ -25,6 +25,10 @@ final class Mailbox {
     record Tick(long generation) implements Work {
     }
 
+    /** A frame of the view's glide toward the action ({@link Follower}'s own; never from the view). */
+    record Glide(long generation) implements Work {
+    }
+
     private final ArrayDeque<Work> items = new ArrayDeque<>();
 
     synchronized void offer(Work w) {
@@ -45,6 +49,9 @@ final class Mailbox {
         }
         if (older instanceof Tick a && newer instanceof Tick b) {
             return b.generation() >= a.generation() ? b : a;     // generations only grow: keep the latest chain's
+        }
+        if (older instanceof Glide a && newer instanceof Glide b) {
+            return b.generation() >= a.generation() ? b : a;
         }
         return null;
     }

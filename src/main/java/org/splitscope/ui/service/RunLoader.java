@@ -53,7 +53,8 @@ final class RunLoader {
         this.applied = applied;
     }
 
-    private interface Source {
+    /** Where a scenario comes from (a built-in, a file, a recording, a run already open). */
+    interface Source {
         Scenario get() throws ScenarioException;
     }
 
@@ -92,6 +93,14 @@ final class RunLoader {
 
     /** Loads a recording with progress (bytes of trace.txt) and Cancel, then opens it as a run. */
     private Session openRecording(String nameOrPath, Path file) {
+        return openRecording(nameOrPath, file, null, null);
+    }
+
+    /**
+     * Loads the recording {@code file} (null: the built-in {@code nameOrPath}) and replays it under
+     * {@code policy} and {@code kernel} (null: the host's own), as a tour's stop asks.
+     */
+    Session openRecording(String nameOrPath, Path file, String policy, KernelProfile kernel) {
         Recording rec;
         tasks.busy("Loading the recording " + (file == null ? nameOrPath : file.toString()) + "...", 0);
         try {
@@ -110,7 +119,7 @@ final class RunLoader {
             tasks.busy(null, -1);
         }
         Path dir = file == null ? null : Files.isDirectory(file) ? file : file.toAbsolutePath().getParent();
-        return open(rec::scenario, null, null, dir, rec);
+        return open(rec::scenario, policy, kernel, dir, rec);
     }
 
     /**
@@ -161,6 +170,11 @@ final class RunLoader {
             tasks.error("Not enough memory to run these policies side by side; compare fewer, or give the JVM more (-Xmx).");
         }
         return false;
+    }
+
+    /** Opens {@code source} under {@code policy} and {@code kernel} (null: its own); null when it cannot (told). */
+    Session open(Source source, String policy, KernelProfile kernel, Path file) {
+        return open(source, policy, kernel, file, null);
     }
 
     /**

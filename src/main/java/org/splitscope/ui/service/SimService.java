@@ -90,7 +90,8 @@ public final class SimService {
                 questions.add(q);
             }
         };
-        this.runner = new CommandRunner(tasks, budget, new Player(clock, gen -> post(new Mailbox.Tick(gen))), applied::get);
+        this.runner = new CommandRunner(tasks, budget, new Player(clock, gen -> post(new Mailbox.Tick(gen))),
+                new Follower(clock, gen -> post(new Mailbox.Glide(gen))), applied::get);
     }
 
     /** Hands a command to the simulation thread. */

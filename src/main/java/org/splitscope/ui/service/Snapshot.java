@@ -63,9 +63,12 @@ public record Snapshot(long serial, Position position, int dirty, RunPart run, S
         }
     }
 
-    /** The step: its caption, where the run stands, what the last micro-event or step came to. */
+    /**
+     * The step: its caption, where the run stands, what the last micro-event or step came to, and in a
+     * few words what the step came to under this policy ({@code outcome}, the presentation strip's).
+     */
     public record StepPart(Position at, String caption, String stepText, String microText, boolean canStepBack,
-                           boolean canStepForward) implements Part {
+                           boolean canStepForward, String outcome) implements Part {
     }
 
     /** Play as the service runs it: the generation of the latest Play or Pause, and whether it plays. */
@@ -75,8 +78,22 @@ public record Snapshot(long serial, Position position, int dirty, RunPart run, S
         }
     }
 
-    /** The heat map: {@code layout.width() x layout.height()} ARGB pixels (in compare mode with diff marks). */
+    /**
+     * The heat map: {@code layout.width() x layout.height()} ARGB pixels (in compare mode with diff marks).
+     * Two map parts are equal only when they are the same render: pixel arrays are pooled (BufferPool), so a
+     * new render may reuse the array of the last one, and a record's equals (which compares arrays by
+     * reference) would then call it unchanged and a property would not tell the view to show it.
+     */
     public record MapPart(Position at, int[] pixels, CellLayout layout, String viewportText) implements Part {
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     /** The figures of the status bar; every counter is at the position, micro-events included. */

@@ -60,7 +60,7 @@ final class SnapshotBuilder {
         }, prev == null ? null : prev.status(), p -> p);
         StepPart step = part(PartKind.STEP, key(s.serial, pos), () -> new StepPart(pos, StepTexts.caption(t),
                 StepTexts.stepText(t, status.summary().simTimeNs()), StepTexts.microText(t, s.replay == null),
-                t.canStepBack(), t.canStepForward()), prev == null ? null : prev.step(), p -> p);
+                t.canStepBack(), t.canStepForward(), StepTexts.outcomeText(t)), prev == null ? null : prev.step(), p -> p);
         List<?> viewKey = key(s.serial, pos, s.viewport, v.layers(), v.dark(), s.tlbCpu(v), s.selectFrom, s.selectTo,
                 s.highlightFrom, s.highlightTo, v.mapWidth(), v.mapHeight(), s.compare);
         ComparePart[] compare = {prev == null ? null : prev.compare()};

@@ -72,6 +72,19 @@ final class StepTexts {
         return conversion ? text + "; " + IN_PLACE : text;
     }
 
+    /**
+     * What the step shown came to under this policy: at a boundary the outcome of the step just run,
+     * inside a step that of its micro-events so far; "as booted" before the first step.
+     */
+    static String outcomeText(Timeline t) {
+        Position pos = t.position();
+        if (pos.boundary()) {
+            return pos.step() == 0 ? "as booted" : outcome(t.eventsOf(pos.step() - 1));
+        }
+        List<SimEvent> events = t.eventsOf(pos.step());
+        return outcome(events.subList(0, Math.min(pos.micro(), events.size()))) + " so far";
+    }
+
     /** What a step came to under this policy, in a few words (captions are written once for all policies). */
     static String outcome(List<SimEvent> events) {
         EnumMap<EventKind, Integer> n = new EnumMap<>(EventKind.class);
