@@ -131,7 +131,7 @@ class HeatMapRasterizerTest {
         long gig = GIB / 4096;                                          // the 1G leaf at 1 GiB
         s.rmp().rmpupdate(gig + 3, PageSize.K4, true, 1, 3, false);
         s.kernel().hostAccess(0, gig + 512 * 7, false, AccessPurpose.SCENARIO);   // CPU 0 caches the 1G entry
-        CellLayout l = CellLayout.of(Viewport.of(gig, gig + 512 * 512, s.directMap().frames()), 64, 64);
+        CellLayout l = CellLayout.of(Viewport.of(gig, gig + 512 * 512, s.directMap().frames()), 128, 128);
         assertThat(l.unit()).isEqualTo(PageSize.M2);
         byte[] masks = new byte[(int) l.cells()];
         HeatMapRasterizer.tlbMasks(s, l, -1, masks);
