@@ -34,7 +34,7 @@ public final class CompareComposer {
     /** Figures in the picture's table (the rest are in the app's table and {@code compare}). */
     static final List<String> PANE_FIGURES = List.of("DirectMap4k (kB)", "DirectMap2M (kB)", "DirectMap1G (kB)",
             "2M splits", "1G splits", "collapses", "cpa calls", "flush_tlb_all", "per-page flushes", "IPIs", "RMP #PF",
-            "not-present #PF", "rejected", "stale TLB entries", "fault-in GB/s");
+            "not-present #PF", "rejected", "stale TLB entries", "RMP-hazard TLB entries", "simulated time", "fault-in GB/s");
 
     public Picture compose(List<Run> runs, Header head, Viewport vp, Set<Layer> layers, int tlbCpu, Palette pal,
                            int width, int height) {
