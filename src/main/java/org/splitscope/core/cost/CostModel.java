@@ -183,7 +183,8 @@ public final class CostModel {
      * a per-page hook loop, R7, R25): exactly what {@code calls} times {@link #lockAcquire},
      * {@code work(cpu, CPA, perCallNs)}, {@link #lockRelease} do. Only the first call can wait: every
      * later one finds the lock freed by the same CPU at its own clock. Each call's hold time counts
-     * from before its wait, as lockAcquire/lockRelease count it. Returns the first call's wait.
+     * from when it got the lock, after its wait, as lockAcquire/lockRelease count it (the lock is held
+     * by one CPU at a time, so the holds never add up to more than the run's time). Returns the first call's wait.
      */
     public long lockRun(int cpu, long calls, long perCallNs) {
         if (calls <= 0) {
@@ -204,8 +205,8 @@ public final class CostModel {
             scalars.add(LOCK_WAIT, wait);
         }
         byKind.add(CostKind.CPA.ordinal(), calls * each);
-        scalars.add(LOCK_HOLD, wait + calls * each);
-        scalars.set(LOCK_SINCE, calls == 1 ? now : end - each);
+        scalars.add(LOCK_HOLD, calls * each);                 // held from when it was got, not while waited for
+        scalars.set(LOCK_SINCE, end - each);
         scalars.add(LOCK_ACQUISITIONS, calls);
         scalars.set(LOCK_FREE_AT, end);
         return wait;
@@ -221,7 +222,7 @@ public final class CostModel {
             advance(cpu, CostKind.LOCK_WAIT, wait);
             scalars.add(LOCK_WAIT, wait);
         }
-        scalars.set(LOCK_SINCE, clock.get(cpu));
+        scalars.set(LOCK_SINCE, now(cpu));                    // held from when it was got (after any wait)
         scalars.add(LOCK_ACQUISITIONS, 1);
         return wait;
     }
