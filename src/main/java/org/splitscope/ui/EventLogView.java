@@ -91,7 +91,7 @@ public final class EventLogView extends BorderPane {
         table.getColumns().add(col("kind", 150, EventRow::kind));
         table.getColumns().add(col("CPU", 50, r -> r.cpu() < 0 ? "" : Integer.toString(r.cpu())));
         table.getColumns().add(col("guest", 55, r -> r.guest() <= 0 ? "" : Integer.toString(r.guest())));
-        table.getColumns().add(col("frames", 120, EventRow::frames));
+        table.getColumns().add(col("frames", 130, EventRow::frames));
         TableColumn<EventRow, Object> text = col("what happened", 700, EventRow::text);
         table.getColumns().add(text);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -136,6 +136,7 @@ public final class EventLogView extends BorderPane {
                                                                     java.util.function.Function<EventRow, T> f) {
         TableColumn<EventRow, Object> c = new TableColumn<>(name);
         c.setPrefWidth(width);
+        c.setUserData(width);                                   // the width at 100%, for setRowHeight's scaling
         c.setSortable(false);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
         // Clip long text instead of fitting an ellipsis: fitting measures the text again and again,
@@ -189,9 +190,18 @@ public final class EventLogView extends BorderPane {
         return status.getText();
     }
 
-    /** The rows' height for a UI scale (1.0 to 2.0): 24 pixels at 13 px type. */
+    /**
+     * The rows' height and the narrow columns' widths for a UI scale (1.0 to 2.0): 24 pixels at 13 px
+     * type. Cells clip rather than fit an ellipsis (see {@link #col}), so a column that did not grow
+     * with the type would cut "0x20000 +512" to a wrong "0x20000 +51".
+     */
     void setRowHeight(double scale) {
         table.setFixedCellSize(Math.ceil(24 * scale));
+        for (TableColumn<EventRow, ?> c : table.getColumns()) {
+            if (c.getUserData() instanceof Double base) {
+                c.setPrefWidth(Math.ceil(base * scale));
+            }
+        }
     }
 
     /** A new page is in the model's rows: scroll to the latest and show the count. */

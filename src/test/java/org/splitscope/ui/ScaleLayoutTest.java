@@ -63,6 +63,20 @@ class ScaleLayoutTest extends AppWindowTest {
         }
     }
 
+    @ParameterizedTest(name = "at {0}%")
+    @ValueSource(ints = {100, 150, 200})
+    @DisplayName("the event log's narrow columns grow with the UI scale, so a clipped cell never shows a wrong number")
+    void logColumnsScale(int percent, FxRobot robot) {
+        robot.interact(() -> view.setUiScale(percent / 100.0));
+        settle(robot);
+        javafx.scene.control.TableColumn<?, ?> frames = view.eventLog.table.getColumns().stream()
+                .filter(c -> c.getText().equals("frames")).findFirst().orElseThrow();
+        javafx.scene.text.Text probe = new javafx.scene.text.Text("0x1c5e00 +512");
+        probe.setFont(javafx.scene.text.Font.font(13 * percent / 100.0));    // the app's type: 13 px at 100%
+        assertThat(frames.getPrefWidth()).as("frames column at %d%%", percent)
+                .isGreaterThanOrEqualTo(probe.getLayoutBounds().getWidth() + 8);
+    }
+
     static void assertOnToolbar(Button b, double sceneWidth) {
         assertThat(b.getScene()).as("%s is on the window, not in the overflow menu", b.getId()).isNotNull();
         assertThat(b.isVisible()).isTrue();
