@@ -72,6 +72,13 @@ public final class EventLogView extends BorderPane {
             cpu.clear();
             frames.clear();
             applyFilter();
+            // ControlsFX 11.2's CheckComboBoxSkin leaves its button showing the kinds last checked once
+            // none is: give its button cell the title ("all kinds") itself
+            for (javafx.scene.Node n : kinds.getChildrenUnmodifiable()) {
+                if (n instanceof javafx.scene.control.ComboBox<?> box && box.getButtonCell() != null) {
+                    box.getButtonCell().setText(kinds.getTitle());
+                }
+            }
         });
         kinds.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<EventKind>) c -> {
             if (!updating) {

@@ -117,8 +117,18 @@ class PanesFlowTest extends AppWindowTest {
                 .isEqualTo("RMP #PF (oops: RMP violation; the thread's host crash)");
         robot.interact(() -> view.eventLog.kinds.getCheckModel().check(EventKind.SPLIT));
         assertThat(view.eventLog.kinds.getTitle()).contains("RMP #PF").contains("split");
+        assertThat(shownKinds(robot)).as("what the control shows").contains("RMP #PF").contains("split");
         robot.clickOn("Clear");
         assertThat(view.eventLog.kinds.getTitle()).isEqualTo("all kinds");
+        assertThat(shownKinds(robot)).as("what the control shows after Clear").isEqualTo("all kinds");
+    }
+
+    /** The text the kinds control draws (its button cell), not only its title property. */
+    static String shownKinds(FxRobot robot) {
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup("#log-kinds .text").queryAll().stream().filter(n -> n.getScene() != null && n.isVisible())
+                .map(n -> ((javafx.scene.text.Text) n).getText())
+                .filter(t -> t != null && !t.isEmpty()).collect(java.util.stream.Collectors.joining(" "));
     }
 
     @Test
