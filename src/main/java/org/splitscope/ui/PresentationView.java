@@ -30,6 +30,8 @@ final class PresentationView {
     final Label policy = new Label();
     final Label kernel = new Label();
     final Label outcome = new Label();
+    /** Which frames the map shows and whether it follows the action: a teacher who zoomed by hand is never lost. */
+    final Label frames = new Label();
     final HBox strip;
     private final BorderPane root;
     private final PanelDock dock;
@@ -70,7 +72,12 @@ final class PresentationView {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox.setHgrow(outcome, Priority.SOMETIMES);
-        strip = new HBox(18, stop, step, policy, kernel, outcome, gap);
+        frames.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                        model.map().viewportTextProperty().get() + (model.map().followProperty().get() ? "  (following)" : ""),
+                model.map().viewportTextProperty(), model.map().followProperty()));
+        frames.getStyleClass().add("strip-item");
+        frames.setMinWidth(0);                                  // gives way to the step and the outcome
+        strip = new HBox(18, stop, step, policy, kernel, outcome, gap, frames);
         strip.getStyleClass().add("present-strip");
         strip.setAlignment(Pos.CENTER_LEFT);
         strip.setPadding(new Insets(3, 14, 3, 14));

@@ -46,6 +46,8 @@ class PresentFlowTest extends AppWindowTest {
         assertThat(pv().kernel.getText()).isEqualTo("kernel " + s.run().kernel());
         assertThat(pv().outcome.getText()).isEqualTo(s.step().outcome()).isNotBlank();
         assertThat(pv().caption.getText()).isEqualTo(s.step().caption());
+        assertThat(pv().frames.getText()).as("the strip says which frames the map shows")
+                .startsWith(s.map().viewportText());
     }
 
     /** Every text drawn in the window's scene (visible nodes only). */
