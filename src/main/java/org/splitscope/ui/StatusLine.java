@@ -22,6 +22,7 @@ import org.splitscope.ui.model.AppModel;
 final class StatusLine {
     final StatusBar bar = new StatusBar();
     final Label figures = new Label();
+    final Label step = new Label();
 
     StatusLine(AppModel model) {
         ProgressBar progress = new ProgressBar();
@@ -44,7 +45,12 @@ final class StatusLine {
         fps.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         figures.setTooltip(new Tooltip());
         figures.getTooltip().textProperty().bind(figures.textProperty());
-        bar.textProperty().bind(model.figures().stepTextProperty());
+        // the step line as a left item that never shrinks (the bar's own text label is the first to be
+        // cut to "..." when the figures need room, at 200% on a 1080p screen)
+        step.textProperty().bind(model.figures().stepTextProperty());
+        step.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        bar.setText("");
+        bar.getLeftItems().add(step);
         bar.getRightItems().addAll(busyBox, new Separator(Orientation.VERTICAL), figures,
                 new Separator(Orientation.VERTICAL), fps);
     }

@@ -80,7 +80,7 @@ class MainViewFlowTest extends AppWindowTest {
         robot.clickOn("#action-step");
         assertThat(snap().position()).isEqualTo(Position.at(2));
         assertThat(view.caption.getText()).contains("CPU 0 writes frame 0x20005");
-        assertThat(view.status.bar.getText()).startsWith("step 2 of 8");
+        assertThat(view.status.step.getText()).startsWith("step 2 of 8");
         assertThat(view.toolbar.buttons.get(AppAction.STEP_BACK).isDisabled()).isFalse();
         robot.clickOn("#action-step-back");
         assertThat(snap().position()).isEqualTo(Position.at(1));

@@ -61,6 +61,12 @@ class ScaleLayoutTest extends AppWindowTest {
         for (AppAction a : new AppAction[] {AppAction.ZOOM_IN, AppAction.ZOOM_OUT, AppAction.ZOOM_ALL, AppAction.EXPORT}) {
             assertOnToolbar(view.toolbar.buttons.get(a), stage.getScene().getWidth());
         }
+        robot.interact(() -> view.heatMap.requestFocus());
+        robot.type(javafx.scene.input.KeyCode.END);
+        settle(robot);
+        assertThat(view.status.step.getText()).startsWith("step 8 of 8");
+        assertThat(view.status.step.getWidth()).as("the step line is whole at %d%%", percent)
+                .isGreaterThanOrEqualTo(view.status.step.prefWidth(-1) - 0.5);
     }
 
     @ParameterizedTest(name = "at {0}%")
