@@ -148,6 +148,19 @@ class PresentFlowTest extends AppWindowTest {
     }
 
     @Test
+    @DisplayName("a tour stop shows one run, the one its strip names, even on a scenario that opens comparing (gmem-2m)")
+    void stopShowsOneRun(FxRobot robot) {
+        robot.interact(() -> model.tour().open("thread-argument"));
+        Tour tour = model.tour().tourProperty().get();
+        int last = tour.stops().size() - 1;
+        assertThat(tour.stops().get(last).scenario()).isEqualTo("gmem-2m");
+        robot.interact(() -> model.tour().openStop(last));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(snap().run().scenarioId()).isEqualTo("gmem-2m");
+        assertThat(snap().compare() == null ? List.of() : snap().compare().panes()).as("no compared runs at a tour stop").isEmpty();
+    }
+
+    @Test
     @DisplayName("File > Open tour: PageDown past a stop's last step opens the next stop at its step, then at its break;"
             + " PageUp goes back; notes only in the presenter window")
     void tourNavigation(FxRobot robot) {

@@ -49,6 +49,7 @@ final class StopOpener {
         if (s == null) {
             return null;
         }
+        s.compare = null;                               // a stop shows one run: the one its strip names (a scenario's compare: list is not the tour's)
         Timeline t = s.timeline;
         String where = "stop " + (index + 1) + " of " + tour.stops().size();
         String message = "Opened " + where + ": " + stop.label();
