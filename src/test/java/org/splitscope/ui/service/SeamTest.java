@@ -272,16 +272,16 @@ class SeamTest {
         settle();
         nav().seek(new Position(2, 3));                                     // cpa, split, flush_tlb_all
         settle();
-        assertThat(m.figures().statusTextProperty().get()).contains("DirectMap4k 4096 kB").contains("splits 0+1")
+        assertThat(m.figures().statusTextProperty().get()).contains("DirectMap4k 4096 kB").contains("splits 1G 0 2M 1")
                 .contains("cpa 1").contains("flush_tlb_all 1");
         assertOnePosition();
         nav().microBack();
         settle();
-        assertThat(m.figures().statusTextProperty().get()).contains("splits 0+1").contains("flush_tlb_all 0");
+        assertThat(m.figures().statusTextProperty().get()).contains("splits 1G 0 2M 1").contains("flush_tlb_all 0");
         assertOnePosition();
         nav().microBack();
         settle();
-        assertThat(m.figures().statusTextProperty().get()).contains("DirectMap4k 2048 kB").contains("splits 0+0")
+        assertThat(m.figures().statusTextProperty().get()).contains("DirectMap4k 2048 kB").contains("splits 1G 0 2M 0")
                 .contains("cpa 1");
         assertOnePosition();
     }
