@@ -52,7 +52,8 @@ public final class CompareComposer {
         }
         String title = head.title() + (head.title().contains(head.scenarioId()) ? "" : "  [" + head.scenarioId() + "]")
                 + "  \u2013  " + head.kernel() + "  \u2013  step " + head.step() + " of "
-                + head.totalSteps() + "  \u2013  " + String.join(" vs ", policies);
+                + head.totalSteps() + "  \u2013  " + (policies.size() <= 4 ? String.join(" vs ", policies)
+                : policies.size() + " policies side by side");
         int y = ExportComposer.header(px, width, height, pal, type, title, head.caption(), 2, null);
 
         List<Simulation> sims = new ArrayList<>();
