@@ -93,7 +93,8 @@ public final class ChartsView extends GridPane {
             c.setCreateSymbols(false);
             // Our own one-line legend under the chart: the built-in one is dropped when the pane is short.
             c.setLegendVisible(false);
-            c.setMinHeight(100);
+            c.setMinHeight(60);                                 // a short pane shrinks the plot, never the key
+            c.setPadding(new javafx.geometry.Insets(2, 14, 0, 2));   // room for the last x tick's label
             c.setMinWidth(180);
             c.setPrefWidth(300);
             c.setPrefHeight(180);
@@ -101,6 +102,7 @@ public final class ChartsView extends GridPane {
             javafx.scene.layout.FlowPane key = new javafx.scene.layout.FlowPane(10, 0);
             key.getStyleClass().add("chart-key");
             key.setPadding(new javafx.geometry.Insets(0, 4, 2, 30));
+            key.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             for (int sIdx = 1; sIdx < CHARTS[i].length; sIdx++) {
                 javafx.scene.shape.Rectangle sw = new javafx.scene.shape.Rectangle(12, 3, Color.web(SERIES_COLOURS[sIdx - 1]));
                 javafx.scene.control.Label l = new javafx.scene.control.Label(CHARTS[i][sIdx].split(":")[1], sw);
