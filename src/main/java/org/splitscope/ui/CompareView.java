@@ -203,6 +203,11 @@ final class CompareView {
         }
 
         @Override
+        public void zoomToCell(CellLayout layout, double x, double y) {
+            main.zoomToCell(layout, x, y);                      // double-click on any pane, as on the main map
+        }
+
+        @Override
         public void hover(CellLayout layout, double x, double y) {
             main.hover(layout, x, y);
         }

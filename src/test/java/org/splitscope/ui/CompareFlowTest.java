@@ -95,6 +95,12 @@ class CompareFlowTest extends AppWindowTest {
         robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT0).release(KeyCode.DIGIT0).release(KeyCode.CONTROL);
         assertThat(skin(peer).layout().unit()).isEqualTo(skin(view.heatMap).layout().unit());
         assertThat(skin(peer).layout().viewport().span()).isEqualTo(snap().map().layout().viewport().span());
+        // a double-click on a peer's cell zooms to it, as on the main map
+        CellLayout all = skin(peer).layout();
+        long region = all.cellOf(0x20003);
+        robot.doubleClickOn(peer.localToScreen(all.xOf(region) + all.side() / 2.0, all.yOf(region) + all.side() / 2.0));
+        assertThat(snap().map().layout().viewport().span()).as("zoomed in from all of RAM")
+                .isLessThan(all.viewport().span());
     }
 
     @Test

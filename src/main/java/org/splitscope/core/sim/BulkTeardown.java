@@ -1,16 +1,10 @@
 package org.splitscope.core.sim;
 
-import org.splitscope.core.cost.CostModel;
-import org.splitscope.core.event.EventKind;
-import org.splitscope.core.event.SimEvent;
-import org.splitscope.core.guest.GuestSpec;
 import org.splitscope.core.kernel.BulkHook;
 import org.splitscope.core.kernel.CpaRuns;
 import org.splitscope.core.kernel.HostKernel;
 import org.splitscope.core.kernel.RmpRequest;
 import org.splitscope.core.mem.PageSize;
-import org.splitscope.core.mem.Pfns;
-import org.splitscope.core.rmp.RmpTable;
 import org.splitscope.core.workload.Step;
 
 /**
@@ -25,15 +19,11 @@ import org.splitscope.core.workload.Step;
 final class BulkTeardown {
     private final Simulation sim;
     private final HostKernel k;
-    private final RmpTable rmp;
-    private final CostModel cost;
     private final CpaRuns cpaRuns;
 
     BulkTeardown(Simulation sim) {
         this.sim = sim;
         this.k = sim.kernel();
-        this.rmp = sim.rmp();
-        this.cost = sim.cost();
         this.cpaRuns = new CpaRuns(k);
     }
 
@@ -46,36 +36,9 @@ final class BulkTeardown {
         sim.setPosition(i + 1);
     }
 
-    /** As StepExecutor.teardown: every frame the guest owns goes back to shared, 2M entries at 2M. */
+    /** StepExecutor.teardown's loop, each 2M entry released through {@link #release2m}. */
     private void teardown(int asid) {
-        GuestSpec g = sim.guest(asid);
-        if (g == null) {
-            throw new IllegalStateException("no guest declares asid " + asid);
-        }
-        int cpu = sim.cpuOf(asid, 0);
-        cost.beginStep(cpu, sim.vcpuKey(asid, 0));
-        long released = 0;
-        int regions = sim.directMap().regions();
-        for (int r = 0; r < regions; r++) {
-            if (!rmp.anyAssigned(r)) {
-                continue;
-            }
-            long base = Pfns.regionBase(r);
-            if (rmp.has2m(r)) {
-                if (rmp.asid(base) == asid) {
-                    release2m(cpu, base, asid, g.folio());
-                    released += Pfns.FRAMES_PER_2M;
-                }
-                continue;
-            }
-            released += k.releaseRegion4k(cpu, r, asid, g.folio());
-        }
-        sim.markLaunched(asid, false);
-        if (k.on(EventKind.TEARDOWN)) {
-            k.emit(new SimEvent.GuestTornDown(asid, released));
-        } else {
-            k.countOnly();
-        }
+        StepExecutor.teardown(sim, asid, this::release2m);
     }
 
     private void release2m(int cpu, long base, int asid, PageSize folio) {

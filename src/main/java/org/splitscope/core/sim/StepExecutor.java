@@ -263,9 +263,27 @@ final class StepExecutor {
 
     /** Teardown (R23): every frame the guest owns goes back to shared, 2M entries at 2M. */
     private void teardown(int asid) {
-        GuestSpec g = guest(asid);
+        teardown(sim, asid, (cpu, base, a, folio) -> k.rmpMakeShared(cpu, base, PageSize.M2, a, folio));
+    }
+
+    /** How a teardown releases one 2M RMP entry: through the kernel, or settled in bulk ({@code BulkTeardown}). */
+    interface Release2m {
+        void release(int cpu, long base, int asid, PageSize folio);
+    }
+
+    /**
+     * Teardown (R23) of guest {@code asid} on {@code sim}, each 2M entry released by {@code release2m}:
+     * the step path's and bulk mode's one loop, so the two cannot drift apart.
+     */
+    static void teardown(Simulation sim, int asid, Release2m release2m) {
+        GuestSpec g = sim.guest(asid);
+        if (g == null) {
+            throw new IllegalStateException("no guest declares asid " + asid);
+        }
+        HostKernel k = sim.kernel();
+        RmpTable rmp = sim.rmp();
         int cpu = sim.cpuOf(asid, 0);
-        cost.beginStep(cpu, sim.vcpuKey(asid, 0));
+        sim.cost().beginStep(cpu, sim.vcpuKey(asid, 0));
         long released = 0;
         int regions = sim.directMap().regions();
         for (int r = 0; r < regions; r++) {
@@ -275,7 +293,7 @@ final class StepExecutor {
             long base = Pfns.regionBase(r);
             if (rmp.has2m(r)) {
                 if (rmp.asid(base) == asid) {
-                    k.rmpMakeShared(cpu, base, PageSize.M2, asid, g.folio());
+                    release2m.release(cpu, base, asid, g.folio());
                     released += Pfns.FRAMES_PER_2M;
                 }
                 continue;

@@ -184,7 +184,7 @@ final class CellTexts {
             return "";
         }
         List<String> cls = classes(mask);
-        return "; TLB: " + n + (n == 1 ? " entry" : " entries") + (cls.isEmpty() ? "" : " (" + String.join(", ", cls) + ")");
+        return "; TLB: " + SimEvent.count(n, "entry", "entries") + (cls.isEmpty() ? "" : " (" + String.join(", ", cls) + ")");
     }
 
     /** The latest state-changing event over {@code [from, to)} before the current position, and where it was. */
