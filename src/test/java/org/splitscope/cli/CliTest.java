@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CliTest {
     public record Result(int code, String out, String err) {
         JsonNode json() throws Exception {
+            assertThat(out).as("stdout of a --json command (exit %d, stderr: %s)", code, err).isNotBlank();
             return new ObjectMapper().readTree(out);
         }
     }
@@ -194,6 +195,23 @@ class CliTest {
         assertThat(j.get("median_ms").asDouble()).isPositive();
         assertThat(j.get("p99_ms").asDouble()).isGreaterThanOrEqualTo(j.get("median_ms").asDouble());
         assertThat(j.get("history_mib").asDouble()).isPositive().isLessThan(512);
+    }
+
+    static Object garbage;
+
+    @Test
+    @DisplayName("a heap full of garbage is collected before a machine is refused (CI failed on this once)")
+    void garbageIsNotARefusal() throws Exception {
+        Object[] arrays = new Object[(int) (Runtime.getRuntime().maxMemory() * 9 / 10 / (32L << 20))];
+        for (int i = 0; i < arrays.length; i++) {
+            arrays[i] = new long[4 << 20];    // 32 MiB each: straight to the old generation
+        }
+        garbage = arrays;
+        garbage = null;
+        arrays = null;
+        Result r = cli("bench", "seek", "--steps", "2000", "--seeks", "5", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.json().get("steps").asLong()).isEqualTo(2000);
     }
 
     @Test

@@ -48,9 +48,49 @@ public record HeapEstimate(long stateBytes, long neededBytes, long availableByte
     }
 
     private static HeapEstimate of(long state, long needed) {
-        Runtime rt = Runtime.getRuntime();
-        long used = rt.totalMemory() - rt.freeMemory();
-        return new HeapEstimate(state, needed, rt.maxMemory() - used, used, rt.maxMemory());
+        return of(state, needed, Heap.RUNTIME);
+    }
+
+    /**
+     * What is "in use" includes garbage not yet collected (a JVM that has run a few machines holds
+     * their arrays until a full collection), so when the heap seems too full for the need plus the
+     * default history budget (which callers add with {@link #plus} or take with {@link #budget}), it
+     * is measured again after one full collection, before anything is refused or a budget cut.
+     */
+    static HeapEstimate of(long state, long needed, Heap heap) {
+        long used = heap.used();
+        if (needed + HistoryBudget.DEFAULT.bytes() > heap.max() - used) {
+            heap.collect();
+            used = heap.used();
+        }
+        return new HeapEstimate(state, needed, heap.max() - used, used, heap.max());
+    }
+
+    /** The heap as measured: the JVM's own, or a test's. */
+    interface Heap {
+        long used();
+
+        long max();
+
+        void collect();
+
+        Heap RUNTIME = new Heap() {
+            @Override
+            public long used() {
+                Runtime rt = Runtime.getRuntime();
+                return rt.totalMemory() - rt.freeMemory();
+            }
+
+            @Override
+            public long max() {
+                return Runtime.getRuntime().maxMemory();
+            }
+
+            @Override
+            public void collect() {
+                System.gc();
+            }
+        };
     }
 
     /** This estimate for {@code n} such runs side by side (an export's compared policies). */

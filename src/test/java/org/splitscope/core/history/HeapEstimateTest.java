@@ -53,4 +53,42 @@ class HeapEstimateTest {
         assertThat(tight.budget(HistoryBudget.DEFAULT).bytes()).isEqualTo(56 * Pfns.MIB + HistoryBudget.MIN_BYTES);
         assertThat(tight.times(2).budget(HistoryBudget.DEFAULT, 2).bytes()).isEqualTo(HistoryBudget.MIN_BYTES);
     }
+
+    @Test
+    @DisplayName("garbage is not a refusal: a need that seems not to fit is measured again after a collection")
+    void garbageCollectedBeforeRefusing() {
+        long[] used = {1900 * Pfns.MIB};
+        int[] collections = {0};
+        HeapEstimate.Heap heap = new HeapEstimate.Heap() {
+            @Override
+            public long used() {
+                return used[0];
+            }
+
+            @Override
+            public long max() {
+                return 2 * Pfns.GIB;
+            }
+
+            @Override
+            public void collect() {
+                collections[0]++;
+                used[0] = 100 * Pfns.MIB;
+            }
+        };
+        used[0] = 1000 * Pfns.MIB;
+        assertThat(HeapEstimate.of(Pfns.MIB, 10 * Pfns.MIB, heap).fits()).isTrue();
+        assertThat(collections[0]).as("room for the need and the default budget: no collection").isZero();
+        used[0] = 1900 * Pfns.MIB;
+        HeapEstimate small = HeapEstimate.of(Pfns.MIB, 10 * Pfns.MIB, heap);
+        assertThat(collections[0]).as("the need fits but not the budget after it").isEqualTo(1);
+        assertThat(small.plus(HistoryBudget.DEFAULT.bytes()).fits()).isTrue();
+        collections[0] = 0;
+        used[0] = 1900 * Pfns.MIB;
+        HeapEstimate e = HeapEstimate.of(Pfns.MIB, 500 * Pfns.MIB, heap);
+        assertThat(collections[0]).isEqualTo(1);
+        assertThat(e.fits()).isTrue();
+        assertThat(e.availableBytes()).isEqualTo(2 * Pfns.GIB - 100 * Pfns.MIB);
+        assertThat(HeapEstimate.of(Pfns.MIB, 3 * Pfns.GIB, heap).fits()).as("still too big after collecting").isFalse();
+    }
 }
