@@ -32,9 +32,8 @@ public final class StepSeries {
 
     /** Adds the sample of boundary {@code boundary}; ignored unless it falls on the stride. */
     void add(long boundary, long[] sample) {
-        long expected = (long) size * stride;
-        if (boundary < expected) {
-            return;                                  // already have it
+        if (have(boundary)) {
+            return;
         }
         if (boundary % stride != 0) {
             // not on the stride: fold the kind mask into the next kept sample
@@ -55,8 +54,37 @@ public final class StepSeries {
 
     private long pendingMask;
 
+    /**
+     * Whether boundary {@code boundary} is at or before the last kept sample (added already). A
+     * boundary after it but before the next kept one is not: its kinds go into the next kept sample.
+     */
+    private boolean have(long boundary) {
+        return size > 0 && boundary <= (long) (size - 1) * stride;
+    }
+
+    /**
+     * Adds boundary {@code boundary} whose steps since the previous call made the event kinds
+     * {@code mask}: the sample, made only if the boundary is kept, is {@code sample}'s with that mask.
+     */
+    void add(long boundary, long mask, java.util.function.Supplier<long[]> sample) {
+        if (have(boundary)) {
+            return;
+        }
+        if (boundary % stride != 0) {
+            pendingMask |= mask;
+            return;
+        }
+        long[] s = sample.get();
+        s[Column.KIND_MASK.ordinal()] = mask;
+        add(boundary, s);
+    }
+
     private void halve() {
         int n = (size + 1) / 2;
+        if (size % 2 == 0) {
+            // the last sample falls between two kept ones at the doubled stride: its kinds go to the next
+            pendingMask |= data[(size - 1) * COLS + Column.KIND_MASK.ordinal()];
+        }
         for (int i = 0; i < n; i++) {
             long mask = data[(2 * i) * COLS + Column.KIND_MASK.ordinal()];
             if (2 * i - 1 >= 0) {
