@@ -54,6 +54,26 @@ final class EventLog {
         }
     }
 
+    /** Events the share holds at most. */
+    long capacityEvents() {
+        return budget / BYTES_PER_EVENT;
+    }
+
+    /**
+     * Releases every stored event and continues at {@code step} (at or after {@link #endStep()}):
+     * the steps in between ran without storing their events (Timeline's bulk recording).
+     */
+    void releaseBefore(long step) {
+        if (step < endStep()) {
+            throw new IllegalStateException("cannot continue at step " + step + " before step " + endStep());
+        }
+        events.clear();
+        events.trimToSize();
+        stepStart = new long[1024];
+        firstStep = step;
+        steps = 0;
+    }
+
     private void releaseOldestHalf() {
         int keepFrom = (int) (steps / 2);
         int cut = (int) stepStart[keepFrom];

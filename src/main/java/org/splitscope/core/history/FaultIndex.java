@@ -25,10 +25,14 @@ final class FaultIndex {
     /** Indexes the faults among the events of step {@code step} (steps are added in order). */
     void add(long step, List<SimEvent> events) {
         for (SimEvent e : events) {
-            int kind = kindOf(e);
-            if (kind == 0) {
-                continue;
-            }
+            add(step, e);
+        }
+    }
+
+    /** Indexes {@code e} if it is a fault of step {@code step} (steps are added in order). */
+    void add(long step, SimEvent e) {
+        int kind = kindOf(e);
+        if (kind != 0) {
             if (count == steps.length) {
                 steps = Arrays.copyOf(steps, count * 2);
                 pfns = Arrays.copyOf(pfns, count * 2);

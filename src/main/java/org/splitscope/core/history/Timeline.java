@@ -272,11 +272,85 @@ public final class Timeline {
                 sim.runTo(quiet, RunMode.BULK);
                 continue;
             }
+            if (!journal.recording() && sim.position() >= frontier && recordInBulk(t)) {
+                continue;
+            }
             executeOne(null);
         }
         if (!journal.recording()) {
             journalOn();
         }
+    }
+
+    /** Fewest steps worth a bulk chunk when recording; shorter chunks take the step path. */
+    static final int MIN_BULK_CHUNK = 8;
+    /** Steps recorded in bulk chunks so far (tests check that the path is exercised). */
+    private long bulkRecorded;
+    /** Whether first runs far from the target may be recorded in bulk (tests turn it off for a reference). */
+    private boolean bulkRecording = true;
+
+    /**
+     * Issue 15 (run to end, seek far forward): steps that run for the first time, far from the target
+     * and before the last steps whose events the log can hold, are run in bulk mode in chunks, and
+     * what the step path would have left of them once the target is reached is recorded: the series
+     * sample at each kept boundary (a chunk ends on the series' stride, so the samples, and the
+     * event kinds OR-ed into them, are those of the step path), every fault, checkpoints where due.
+     * Their events are not stored: the log keeps the latest steps' events within its share anyway,
+     * and it starts after the chunks, which is what it would have released (the tail it keeps is at
+     * least as many steps as it can hold events); any step's events are replayed on demand
+     * ({@link #eventsOf}). Returns false when no chunk of at least {@link #MIN_BULK_CHUNK} steps is
+     * worth it here; the caller runs one step on the step path.
+     */
+    private boolean recordInBulk(long t) {
+        if (!bulkRecording || !(options.events() || options.series())) {
+            return false;
+        }
+        long from = sim.position();
+        long tail = 4L * JOURNAL_TAIL + (options.events() ? log.capacityEvents() : 0);
+        long end = Math.min(t - tail, checkpoints.nextDue());
+        if (options.series()) {
+            long stride = series.stride();
+            end = Math.min(end, (from / stride + 1) * stride);
+        }
+        if (end - from < MIN_BULK_CHUNK) {
+            return false;
+        }
+        long[] mask = new long[1];
+        if (options.events()) {
+            // every kind is wanted, so bulk mode builds each event of the steps it does not settle in
+            // windows (their steps are the current position) and reports windows as SimEvent.Range
+            sim.setSink(e -> {
+                mask[0] |= e.kind().bit();
+                faults.add(sim.position(), e);
+            });
+        }
+        try {
+            sim.runTo(end, RunMode.BULK);
+        } finally {
+            sim.setSink(EventSink.NONE);
+        }
+        if (options.events()) {
+            log.releaseBefore(end);
+        }
+        if (options.series()) {
+            series.add(end, mask[0], () -> StepSeries.sampleOf(sim, options.tlbSeries()));
+        }
+        bulkRecorded += end - from;
+        frontier = end;
+        if (checkpoints.due(end)) {
+            checkpoints.put(end, sim.snapshot());
+        }
+        return true;
+    }
+
+    /** Steps recorded in bulk chunks so far. */
+    public long bulkRecordedSteps() {
+        return bulkRecorded;
+    }
+
+    /** Turns bulk recording off (a test's reference timeline records every step on the step path). */
+    void recordEveryStep() {
+        bulkRecording = false;
     }
 
     /** Stops journaling for a fast replay: nothing before this point can be undone afterwards. */

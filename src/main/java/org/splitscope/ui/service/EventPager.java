@@ -102,7 +102,10 @@ final class EventPager {
                     + matching + " events" : matching + (matching == 1 ? " event" : " events");
         }
         if (t.firstStoredStep() > 0) {
-            text += " (events before step " + (t.firstStoredStep() + 1) + " were released to stay within the history budget)";
+            // earlier events were released to stay within the history budget, or never stored because
+            // those steps were run in bulk (Timeline.recordInBulk); a step's details replay its events
+            text += " (the log keeps events from step " + (t.firstStoredStep() + 1)
+                    + " on, within the history budget; a step's details show any step's events)";
         }
         return new LogPage(pos, List.copyOf(rows), matching, text, true);
     }
