@@ -69,6 +69,20 @@ final class BenchSeekCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--record", defaultValue = "state", paramLabel = "WHAT",
+            description = "What the timeline records: state (seeking only) or all (events and figures, as the app;"
+                    + " default ${DEFAULT-VALUE}).")
+    Record record;
+
+    @Option(names = "--first-run", defaultValue = "bulk", paramLabel = "MODE",
+            description = "How the first run to the end records steps far from it: bulk (as the app) or step"
+                    + " (every step on the step path; default ${DEFAULT-VALUE}).")
+    FirstRun firstRun;
+
+    enum Record { state, all }
+
+    enum FirstRun { bulk, step }
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the scenario's generated steps (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -82,7 +96,10 @@ final class BenchSeekCommand implements Callable<Integer> {
         HistoryBudget budget = new HistoryBudget(budgetMib << 20);
         Loaded.checkHeap(sim, HeapEstimate.forTimeline(sim).plus(budget.bytes() - HistoryBudget.MIN_BYTES));
         long t0 = System.nanoTime();
-        Timeline t = Timeline.open(sim, budget, Timeline.Options.STATE_ONLY);
+        Timeline t = Timeline.open(sim, budget, record == Record.all ? Timeline.Options.FULL : Timeline.Options.STATE_ONLY);
+        if (firstRun == FirstRun.step) {
+            t.recordEveryStep();
+        }
         t.toEnd();
         double buildS = (System.nanoTime() - t0) / 1e9;
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -105,13 +122,17 @@ final class BenchSeekCommand implements Callable<Integer> {
             o.put("history_mib", round(historyMib));
             o.put("seeks", seeks);
             o.put("build_s", round(buildS));
+            o.put("record", record.name());
+            o.put("first_run", firstRun.name());
+            o.put("steps_recorded_in_bulk", t.bulkRecordedSteps());
             o.put("checkpoints", t.checkpointCount());
             o.put("checkpoint_spacing", t.checkpointSpacing());
             o.put("state_mib", round(t.simulation().stateBytes() / (double) (1 << 20)));
             Json.print(out, o);
         } else {
-            out.printf(Locale.ROOT, "%d steps built in %.1f s; %d seeks: median %.1f ms, p99 %.1f ms; history %.0f MiB"
-                            + " (%d checkpoints every %d steps)%n", steps, buildS, seeks, median, p99, historyMib,
+            out.printf(Locale.ROOT, "%d steps built in %.1f s (recording %s, first run %s, %d steps recorded in bulk);"
+                            + " %d seeks: median %.1f ms, p99 %.1f ms; history %.0f MiB (%d checkpoints every %d steps)%n",
+                    steps, buildS, record, firstRun, t.bulkRecordedSteps(), seeks, median, p99, historyMib,
                     t.checkpointCount(), t.checkpointSpacing());
         }
         return 0;

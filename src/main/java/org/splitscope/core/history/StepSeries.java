@@ -4,7 +4,6 @@ import java.util.Arrays;
 import org.splitscope.core.kernel.Counter;
 import org.splitscope.core.kernel.Counters;
 import org.splitscope.core.sim.Simulation;
-import org.splitscope.core.tlb.TlbSet;
 
 /**
  * Figures of the machine after every step, for the charts, the scrubber's markers and backward
@@ -167,19 +166,6 @@ public final class StepSeries {
 
     /** Entries in each TLB conflict class now: [stale, mixed-size, rmp-hazard] (R19). */
     public static void tlbCounts(Simulation sim, long[] out) {
-        Arrays.fill(out, 0);
-        TlbSet tlb = sim.tlb();
-        tlb.forEach(-1, (cpu, size, base) -> {
-            int m = tlb.classify(cpu, size, base);
-            if ((m & TlbSet.STALE) != 0) {
-                out[0]++;
-            }
-            if ((m & TlbSet.MIXED_SIZE) != 0) {
-                out[1]++;
-            }
-            if ((m & TlbSet.RMP_HAZARD) != 0) {
-                out[2]++;
-            }
-        });
+        sim.tlb().classCounts(out);
     }
 }

@@ -348,8 +348,11 @@ public final class Timeline {
         return bulkRecorded;
     }
 
-    /** Turns bulk recording off (a test's reference timeline records every step on the step path). */
-    void recordEveryStep() {
+    /**
+     * Turns bulk recording off: every step records on the step path the first time it runs (a test's
+     * reference, and {@code bench seek --first-run step}).
+     */
+    public void recordEveryStep() {
         bulkRecording = false;
     }
 
@@ -392,15 +395,14 @@ public final class Timeline {
             faults.add(s, events);
         }
         if (options.series()) {
-            long[] sample = StepSeries.sampleOf(sim, options.tlbSeries());
             long mask = 0;
             if (events != null) {
                 for (SimEvent e : events) {
                     mask |= e.kind().bit();
                 }
             }
-            sample[StepSeries.Column.KIND_MASK.ordinal()] = mask;
-            series.add(s + 1, sample);
+            // the figures (a walk of every TLB entry) only for a boundary the series keeps
+            series.add(s + 1, mask, () -> StepSeries.sampleOf(sim, options.tlbSeries()));
         }
         frontier = s + 1;
     }

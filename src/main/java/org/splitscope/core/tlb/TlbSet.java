@@ -233,6 +233,85 @@ public final class TlbSet {
         }
     }
 
+    /**
+     * Entries in each conflict class now, over every CPU: [stale, mixed-size, rmp-hazard], exactly
+     * as {@link #classify} counts them entry by entry, in one pass per CPU: the CPU's few 2M and 1G
+     * entries are sorted once, each smaller entry is looked up among the larger ones (binary search),
+     * and a larger entry that a smaller one falls in is marked mixed too; no hash probe and no scan
+     * of every slot per entry (the per-step figures of a long run take this walk at every boundary
+     * they keep).
+     */
+    private static final PageSize[] SIZES = PageSize.values();
+    /** {@link #classCounts}' working arrays, one slot per TLB slot of a CPU (not state: never journaled). */
+    private long[][] scratchTags;
+    private boolean[][] scratchMixed;
+
+    public void classCounts(long[] out) {
+        java.util.Arrays.fill(out, 0, 3, 0);
+        settleDeferred();
+        long g = flushGen.get(0);
+        if (scratchTags == null) {
+            scratchTags = new long[3][];
+            scratchMixed = new boolean[3][];
+            for (int i = 0; i < 3; i++) {
+                scratchTags[i] = new long[classes[i].cap];
+                scratchMixed[i] = new boolean[classes[i].cap];
+            }
+        }
+        long[][] tags = scratchTags;
+        boolean[][] mixed = scratchMixed;
+        int[] n = new int[3];
+        int[] k = new int[1];
+        for (int cpu = (int) live.nextSet(0, cpus); cpu >= 0; cpu = (int) live.nextSet(cpu + 1, cpus)) {
+            if (gen.get(cpu) != g) {
+                continue;
+            }
+            for (int i = 0; i < 3; i++) {
+                long[] t = tags[i];
+                k[0] = 0;
+                classes[i].forEachMru(cpu, tag -> t[k[0]++] = tag);
+                n[i] = k[0];
+                java.util.Arrays.fill(mixed[i], 0, n[i], false);
+            }
+            int m2 = PageSize.M2.ordinal();
+            int g1 = PageSize.G1.ordinal();
+            java.util.Arrays.sort(tags[m2], 0, n[m2]);
+            java.util.Arrays.sort(tags[g1], 0, n[g1]);
+            for (int size = 0; size < g1; size++) {
+                // a smaller entry inside a larger one makes both mixed
+                for (int larger = size + 1; larger <= g1; larger++) {
+                    if (n[larger] == 0) {
+                        continue;
+                    }
+                    long[] big = tags[larger];
+                    long mask = -SIZES[larger].frames();
+                    for (int j = 0; j < n[size]; j++) {
+                        int at = java.util.Arrays.binarySearch(big, 0, n[larger], tags[size][j] & mask);
+                        if (at >= 0) {
+                            mixed[size][j] = true;
+                            mixed[larger][at] = true;
+                        }
+                    }
+                }
+            }
+            for (PageSize size : SIZES) {
+                int i = size.ordinal();
+                for (int j = 0; j < n[i]; j++) {
+                    long base = tags[i][j];
+                    if (stale(size, base)) {
+                        out[0]++;
+                    }
+                    if (mixed[i][j]) {
+                        out[1]++;
+                    }
+                    if (hazard(size, base)) {
+                        out[2]++;
+                    }
+                }
+            }
+        }
+    }
+
     /** Receives one TLB entry: the CPU, its page size and the first frame of the page it maps. */
     @FunctionalInterface
     public interface EntryVisitor {
