@@ -91,6 +91,18 @@ public final class EventLogView extends BorderPane {
         HBox bar = new HBox(6, new Label("Show:"), kinds, guest, cpu, frames, apply, clear, status);
         bar.setPadding(new Insets(4));
         HBox.setHgrow(status, Priority.ALWAYS);
+        // a long count line is cut (whole in its tooltip); the filter fields keep their width
+        status.setMinWidth(0);
+        Tooltip statusTip = new Tooltip();
+        statusTip.textProperty().bind(status.textProperty());
+        statusTip.setWrapText(true);
+        statusTip.setMaxWidth(600);
+        status.setTooltip(statusTip);
+        for (javafx.scene.Node n : bar.getChildren()) {
+            if (n != status && n instanceof javafx.scene.layout.Region r) {
+                r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
         setTop(bar);
 
         table.getColumns().add(col("step", 70, r -> r.step()));
@@ -104,7 +116,7 @@ public final class EventLogView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label none = new Label();
         none.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.filterProperty().get()
-                .equals(EventFilter.ALL) ? "No events yet: step forward." : "No events up to this step match the filter.",
+                .equals(EventFilter.ALL) ? "No events yet: step forward." : "No events match the filter (the line above says which steps).",
                 model.filterProperty()));
         table.setPlaceholder(none);
         table.setRowFactory(tv -> {

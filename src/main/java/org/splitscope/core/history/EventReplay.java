@@ -28,6 +28,50 @@ final class EventReplay {
     }
 
     List<SimEvent> eventsOf(long step) {
+        return eventsOf(step, step + 1).get(0);
+    }
+
+    /**
+     * The steps replayed last, [{@link #cacheFrom}, {@link #cacheTo}): a page of the event log that
+     * moves forward while playing replays only the steps it has not seen (the replayer stands at
+     * {@code cacheTo}), and one inside them replays nothing.
+     */
+    private final java.util.ArrayList<List<SimEvent>> cache = new java.util.ArrayList<>();
+    private long cacheFrom;
+    private long cacheTo;
+    /** Steps kept in {@link #cache} beyond the last range asked for. */
+    static final int CACHE_STEPS = 4096;
+
+    /** The events of steps [{@code from}, {@code to}), one list per step, in one pass. */
+    List<List<SimEvent>> eventsOf(long from, long to) {
+        if (!cache.isEmpty() && from >= cacheFrom && to <= cacheTo) {
+            return List.copyOf(cache.subList((int) (from - cacheFrom), (int) (to - cacheFrom)));
+        }
+        if (!cache.isEmpty() && from >= cacheFrom && from <= cacheTo && replayer.position() == cacheTo) {
+            replayer.journal().setRecording(false);
+            for (long s = cacheTo; s < to; s++) {
+                List<SimEvent> events = new ArrayList<>();
+                replayer.setSink(events::add);
+                replayer.executeNext();
+                cache.add(events);
+            }
+            replayer.setSink(EventSink.NONE);
+            cacheTo = to;
+            int drop = (int) Math.max(0, Math.min(from - cacheFrom, cache.size() - CACHE_STEPS));
+            cache.subList(0, drop).clear();
+            cacheFrom += drop;
+            return List.copyOf(cache.subList((int) (from - cacheFrom), (int) (to - cacheFrom)));
+        }
+        List<List<SimEvent>> out = replay(from, to);
+        cache.clear();
+        cache.addAll(out);
+        cacheFrom = from;
+        cacheTo = to;
+        return out;
+    }
+
+    private List<List<SimEvent>> replay(long from, long to) {
+        long step = from;
         boolean fresh = replayer == null;
         if (fresh) {
             replayer = Simulation.create(spec);          // not booted: must start from a checkpoint
@@ -39,9 +83,13 @@ final class EventReplay {
         replayer.journal().setRecording(false);
         replayer.setSink(EventSink.NONE);
         replayer.runTo(step, RunMode.BULK);             // nothing kept before the step: bulk mode, same state
-        List<SimEvent> out = new ArrayList<>();
-        replayer.setSink(out::add);
-        replayer.executeNext();
+        List<List<SimEvent>> out = new ArrayList<>();
+        for (long s = from; s < to; s++) {
+            List<SimEvent> events = new ArrayList<>();
+            replayer.setSink(events::add);
+            replayer.executeNext();
+            out.add(events);
+        }
         replayer.setSink(EventSink.NONE);
         return out;
     }

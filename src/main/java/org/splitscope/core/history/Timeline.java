@@ -226,6 +226,24 @@ public final class Timeline {
         seek(Position.at(step));
     }
 
+    /**
+     * Moves to step {@code step} on the way to step {@code destination} (at or after it): the same
+     * position and state as {@link #seek(long)}, but steps that run for the first time are recorded
+     * as a single seek to the destination would record them (in bulk where far from it). The app's run
+     * to the end moves in chunks, for its progress bar and Cancel, with the end as the destination.
+     */
+    public void seekToward(long step, long destination) {
+        this.destination = destination;
+        try {
+            seek(Position.at(step));
+        } finally {
+            this.destination = -1;
+        }
+    }
+
+    /** Where the current move is heading ({@link #seekToward}), or -1: the target is the destination. */
+    private long destination = -1;
+
     private void leaveMicro() {
         if (!pos.boundary()) {
             micro.revert(sim.counters());
@@ -257,8 +275,11 @@ public final class Timeline {
     }
 
     private void runForwardTo(long t) {
+        // where the move is heading: the journal is needed near it only (intermediate stops of a
+        // chunked move toward it are passed through, not stepped back from)
+        long dest = Math.max(t, Math.min(destination, sim.stepCount()));
         while (sim.position() < t) {
-            long left = t - sim.position();
+            long left = dest - sim.position();
             if (left <= JOURNAL_TAIL && !journal.recording()) {
                 journalOn();
             } else if (left > 4L * JOURNAL_TAIL && journal.recording()) {
@@ -267,12 +288,12 @@ public final class Timeline {
             // steps that record nothing (already recorded, or nothing to record), before the next
             // checkpoint and far from t: run them in bulk mode, which reaches the same state (RunMode.BULK)
             long recordedTo = options.events() || options.series() ? frontier : Long.MAX_VALUE;
-            long quiet = Math.min(Math.min(t, recordedTo) - 4L * JOURNAL_TAIL, checkpoints.nextDue() - 1);
+            long quiet = Math.min(Math.min(Math.min(dest, recordedTo) - 4L * JOURNAL_TAIL, t), checkpoints.nextDue() - 1);
             if (!journal.recording() && quiet > sim.position()) {
                 sim.runTo(quiet, RunMode.BULK);
                 continue;
             }
-            if (!journal.recording() && sim.position() >= frontier && recordInBulk(t)) {
+            if (!journal.recording() && sim.position() >= frontier && recordInBulk(t, dest)) {
                 continue;
             }
             executeOne(null);
@@ -291,7 +312,8 @@ public final class Timeline {
 
     /**
      * Issue 15 (run to end, seek far forward): steps that run for the first time, far from the target
-     * and before the last steps whose events the log can hold, are run in bulk mode in chunks, and
+     * and before the last steps before the destination ({@link #seekToward}) whose events the log can
+     * hold, are run in bulk mode in chunks, and
      * what the step path would have left of them once the target is reached is recorded: the series
      * sample at each kept boundary (a chunk ends on the series' stride, so the samples, and the
      * event kinds OR-ed into them, are those of the step path), every fault, checkpoints where due.
@@ -301,13 +323,13 @@ public final class Timeline {
      * ({@link #eventsOf}). Returns false when no chunk of at least {@link #MIN_BULK_CHUNK} steps is
      * worth it here; the caller runs one step on the step path.
      */
-    private boolean recordInBulk(long t) {
+    private boolean recordInBulk(long t, long dest) {
         if (!bulkRecording || !(options.events() || options.series())) {
             return false;
         }
         long from = sim.position();
-        long tail = 4L * JOURNAL_TAIL + (options.events() ? log.capacityEvents() : 0);
-        long end = Math.min(t - tail, checkpoints.nextDue());
+        long logTail = options.events() ? log.capacityEvents() : 0;
+        long end = Math.min(Math.min(t, dest - 4L * JOURNAL_TAIL - logTail), checkpoints.nextDue());
         if (options.series()) {
             long stride = series.stride();
             end = Math.min(end, (from / stride + 1) * stride);
@@ -467,6 +489,29 @@ public final class Timeline {
             return log.of(step);
         }
         return replay.eventsOf(step);
+    }
+
+    /**
+     * The events of steps [{@code from}, {@code to}), one list per step: stored ones from the log,
+     * the others replayed in one pass from the nearest checkpoint (the event log's page at a position
+     * before the stored ones).
+     */
+    public List<List<SimEvent>> eventsOf(long from, long to) {
+        if (from < 0 || to > sim.stepCount() || from > to) {
+            throw new IndexOutOfBoundsException("steps " + from + " to " + to);
+        }
+        if (from == to) {
+            return List.of();
+        }
+        boolean stored = options.events() && log.has(from) && log.has(to - 1);
+        if (stored || to - from == 1) {
+            List<List<SimEvent>> out = new ArrayList<>();
+            for (long s = from; s < to; s++) {
+                out.add(eventsOf(s));
+            }
+            return out;
+        }
+        return replay.eventsOf(from, to);
     }
 
     /** The event that led to the current position inside a step, or null at a step boundary. */

@@ -53,6 +53,11 @@ final class EventPager {
             }
         }
         int end = t.storedEventIndex(pos.step());
+        if (end == 0 && pos.step() > 0 && t.firstStoredStep() > 0) {
+            // nothing stored before the position (a long run keeps its latest steps' events): the
+            // steps just before it, replayed from the nearest checkpoint
+            return replayedPage(s, f, playing, rows, matching);
+        }
         matching += storedMatching(s, f, end);
         // a replay's mismatch rows come right after the events of their step (steps run so far only)
         ReplayState r = s.replay;
@@ -104,10 +109,63 @@ final class EventPager {
         if (t.firstStoredStep() > 0) {
             // earlier events were released to stay within the history budget, or never stored because
             // those steps were run in bulk (Timeline.recordInBulk); a step's details replay its events
-            text += " (the log keeps events from step " + (t.firstStoredStep() + 1)
-                    + " on, within the history budget; a step's details show any step's events)";
+            text += " (kept from step " + (t.firstStoredStep() + 1) + " on, within the history budget;"
+                    + " at an earlier step the log replays the steps before it)";
         }
         return new LogPage(pos, List.copyOf(rows), matching, text, true);
+    }
+
+    /** Steps before the position replayed for a page when nothing before it is stored (paused, playing). */
+    static final int REPLAYED_STEPS = 2048;
+    static final int REPLAYED_STEPS_PLAYING = 64;
+
+    /**
+     * The page at a position before the stored events: the matching events of the steps just before
+     * it, replayed ({@link Timeline#eventsOf(long, long)}), and of the current step up to the position
+     * ({@code current}, newest first, {@code currentMatching} of them), with a replay's mismatch rows
+     * after their steps' events. The count is of those steps only, and the line says which.
+     */
+    private LogPage replayedPage(Session s, EventFilter f, boolean playing, List<EventRow> current, long currentMatching) {
+        Timeline t = s.timeline;
+        Position pos = t.position();
+        int max = playing ? LogPage.PLAYING_ROWS : LogPage.MAX_ROWS;
+        long to = pos.step();
+        long from = Math.max(0, to - (playing ? REPLAYED_STEPS_PLAYING : REPLAYED_STEPS));
+        List<List<SimEvent>> replayed = t.eventsOf(from, to);
+        ReplayState r = s.replay;
+        boolean mismatchRows = r != null && passes(f);
+        int mi = mismatchRows ? r.countBefore(from) : 0;
+        List<EventRow> rows = new ArrayList<>();
+        long events = currentMatching;
+        long mismatches = 0;
+        for (long st = from; st < to; st++) {
+            List<SimEvent> ev = replayed.get((int) (st - from));
+            for (int i = 0; i < ev.size(); i++) {
+                if (f.matches(ev.get(i))) {
+                    rows.add(row(st, i, ev.get(i), ev.size()));
+                    events++;
+                }
+            }
+            for (; mismatchRows && mi < r.mismatches.size() && r.mismatches.stepOf(mi) == st; mi++) {
+                int before = rows.size();
+                addMismatch(rows, r, f, mi);
+                mismatches += rows.size() - before;
+            }
+        }
+        List<EventRow> cur = new ArrayList<>(current);
+        Collections.reverse(cur);
+        rows.addAll(cur);
+        long all = rows.size();
+        if (rows.size() > max) {
+            rows = rows.subList(rows.size() - max, rows.size());
+        }
+        long last = pos.boundary() ? to : to + 1;
+        String steps = from + 1 >= last ? "step " + last : "steps " + (from + 1) + "-" + last;
+        String what = SimEvent.count(events, "event", "events")
+                + (mismatchRows ? " and " + SimEvent.count(mismatches, "mismatch", "mismatches") + " with the host's trace" : "");
+        String text = (all > rows.size() ? (playing ? "playing: " : "") + "showing the latest " + rows.size() + " of " : "")
+                + what + " of " + steps + ", replayed (the log keeps events from step " + (t.firstStoredStep() + 1) + " on)";
+        return new LogPage(pos, List.copyOf(rows), all, text, true);
     }
 
     /** Matching stored events with index below {@code end}, counted from the last answer. */

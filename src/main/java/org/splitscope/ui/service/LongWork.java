@@ -23,7 +23,8 @@ final class LongWork {
         try {
             long total = t.totalSteps();
             while (t.canStepForward() && !tasks.cancelled()) {
-                t.seek(Math.min(total, t.position().step() + Math.max(1000, total / 100)));
+                // chunks for the progress bar and Cancel, recorded as one run to the end would be
+                t.seekToward(Math.min(total, t.position().step() + Math.max(1000, total / 100)), total);
                 tasks.progress(t.position().step() / (double) Math.max(1, total));
             }
             return tasks.cancelled() ? "Stopped at step " + t.position().step() + "." : null;

@@ -128,6 +128,12 @@ public final class SimService {
         }
     }
 
+    /** Steps the open run recorded in bulk (tests; read once the service is idle). */
+    long bulkRecordedSteps() {
+        Session s = runner.session();
+        return s == null ? 0 : s.timeline.bulkRecordedSteps();
+    }
+
     private void publish() {
         Session s = runner.session();
         if (s == null) {

@@ -95,6 +95,73 @@ class BulkRecordingTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"split-on-demand", "none"})
+    void toTheEndInChunks(String policy) {
+        // the app's run to the end: chunks of a hundredth, for its progress bar, toward the end
+        SimSpec spec = spec(policy);
+        Timeline reference = Timeline.open(spec, SMALL, Timeline.Options.FULL);
+        reference.recordEveryStep();
+        reference.toEnd();
+        Timeline chunked = Timeline.open(spec, SMALL, Timeline.Options.FULL);
+        long total = chunked.totalSteps();
+        while (chunked.canStepForward()) {
+            long next = Math.min(total, chunked.position().step() + Math.max(1000, total / 100));
+            chunked.seekToward(next, total);
+            assertThat(chunked.position().step()).isEqualTo(next);
+            assertThat(chunked.canStepBack()).isTrue();
+        }
+        assertThat(chunked.bulkRecordedSteps()).as("steps recorded in bulk").isGreaterThan(total / 5);
+        assertThat(chunked.simulation().stateHash()).isEqualTo(reference.simulation().stateHash());
+        assertThat(chunked.series().size()).isEqualTo(reference.series().size());
+        for (int i = 0; i < reference.series().size(); i++) {
+            for (StepSeries.Column c : StepSeries.Column.values()) {
+                assertThat(chunked.series().get(i, c)).as("sample %d, %s", i, c).isEqualTo(reference.series().get(i, c));
+            }
+        }
+        assertThat(chunked.faultFrames(FaultIndex.RMP, 1_000_000)).isEqualTo(reference.faultFrames(FaultIndex.RMP, 1_000_000));
+        // the log holds the last steps as the step path left it (the teardown near the end is one
+        // step of tens of thousands of events, so both keep only what came after it)
+        assertThat(chunked.firstStoredStep()).isLessThan(total - 100);
+        for (long st = Math.max(chunked.firstStoredStep(), reference.firstStoredStep()); st < total; st++) {
+            int i = chunked.storedEventIndex(st);
+            int j = reference.storedEventIndex(st);
+            assertThat(chunked.storedEventIndex(st + 1) - i).isEqualTo(reference.storedEventIndex(st + 1) - j);
+            assertThat(chunked.storedEvent(i)).isEqualTo(reference.storedEvent(j));
+        }
+        chunked.stepBack();
+        assertThat(chunked.eventsOf(total - 1)).isEqualTo(reference.eventsOf(total - 1));
+    }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("replayed windows of steps (the log's page before its stored events) sliding forward, back and inside")
+    void replayedWindows() {
+        SimSpec spec = spec("split-on-demand");
+        long a = 20_000;
+        // the reference: every step's events from one plain run on the step path
+        org.splitscope.core.sim.Simulation plain = org.splitscope.core.sim.Simulation.create(spec);
+        List<List<org.splitscope.core.event.SimEvent>> byStep = new java.util.ArrayList<>();
+        plain.setSink(e -> byStep.getLast().add(e));
+        plain.boot();
+        while (plain.position() < a + 3001) {
+            byStep.add(new java.util.ArrayList<>());
+            plain.executeNext();
+        }
+        Timeline bulk = Timeline.open(spec, SMALL, Timeline.Options.FULL);
+        bulk.toEnd();
+        assertThat(bulk.firstStoredStep()).isGreaterThan(a + 3001);
+        long[][] windows = {{a, a + 64}, {a + 1, a + 65}, {a + 30, a + 94}, {a + 40, a + 50}, {a + 90, a + 2200},
+            {a - 5, a + 10}, {a + 3000, a + 3001}, {0, 3}, {a + 2100, a + 2300}};
+        for (long[] w : windows) {
+            List<List<org.splitscope.core.event.SimEvent>> got = bulk.eventsOf(w[0], w[1]);
+            assertThat(got).hasSize((int) (w[1] - w[0]));
+            for (long st = w[0]; st < w[1]; st++) {
+                assertThat(got.get((int) (st - w[0]))).as("step %d of [%d, %d)", st, w[0], w[1])
+                        .isEqualTo(byStep.get((int) st));
+            }
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"split-on-demand", "invalidate-noflush"})
     void seriesOnlyAndSeekingInStages(String policy) {
         SimSpec spec = spec(policy);
