@@ -130,9 +130,11 @@ final class BenchSeekCommand implements Callable<Integer> {
             o.put("state_mib", round(t.simulation().stateBytes() / (double) (1 << 20)));
             Json.print(out, o);
         } else {
-            out.printf(Locale.ROOT, "%d steps built in %.1f s (recording %s, first run %s, %d steps recorded in bulk);"
-                            + " %d seeks: median %.1f ms, p99 %.1f ms; history %.0f MiB (%d checkpoints every %d steps)%n",
-                    steps, buildS, record, firstRun, t.bulkRecordedSteps(), seeks, median, p99, historyMib,
+            String recorded = record == Record.state ? "state only"
+                    : String.format(Locale.ROOT, "events and figures, first run %s: %d steps recorded in bulk", firstRun,
+                    t.bulkRecordedSteps());
+            out.printf(Locale.ROOT, "%d steps built in %.1f s (%s); %d seeks: median %.1f ms, p99 %.1f ms; history %.0f MiB"
+                            + " (%d checkpoints every %d steps)%n", steps, buildS, recorded, seeks, median, p99, historyMib,
                     t.checkpointCount(), t.checkpointSpacing());
         }
         return 0;

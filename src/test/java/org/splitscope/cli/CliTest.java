@@ -195,6 +195,16 @@ class CliTest {
         assertThat(j.get("median_ms").asDouble()).isPositive();
         assertThat(j.get("p99_ms").asDouble()).isGreaterThanOrEqualTo(j.get("median_ms").asDouble());
         assertThat(j.get("history_mib").asDouble()).isPositive().isLessThan(512);
+        assertThat(j.get("record").asText()).isEqualTo("state");
+        // as the app records: events and figures, the first run far from the end in bulk or on the step path
+        JsonNode bulk = cli("bench", "seek", "--steps", "60000", "--seeks", "5", "--budget-mib", "8", "--record", "all",
+                "--json").json();
+        JsonNode step = cli("bench", "seek", "--steps", "60000", "--seeks", "5", "--budget-mib", "8", "--record", "all",
+                "--first-run", "step", "--json").json();
+        assertThat(bulk.get("steps_recorded_in_bulk").asLong()).isPositive();
+        assertThat(step.get("steps_recorded_in_bulk").asLong()).isZero();
+        assertThat(bulk.get("first_run").asText()).isEqualTo("bulk");
+        assertOneCleanLine(cli("bench", "seek", "--record", "everything"));
     }
 
     static Object garbage;
