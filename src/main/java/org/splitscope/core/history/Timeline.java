@@ -313,8 +313,8 @@ public final class Timeline {
     /**
      * Issue 15 (run to end, seek far forward): steps that run for the first time, far from the target
      * and before the last steps before the destination ({@link #seekToward}) whose events the log can
-     * hold, are run in bulk mode in chunks, and
-     * what the step path would have left of them once the target is reached is recorded: the series
+     * hold, are run in bulk mode in chunks, and what the step path would have left of them once the
+     * target is reached is recorded: the series
      * sample at each kept boundary (a chunk ends on the series' stride, so the samples, and the
      * event kinds OR-ed into them, are those of the step path), every fault, checkpoints where due.
      * Their events are not stored: the log keeps the latest steps' events within its share anyway,
