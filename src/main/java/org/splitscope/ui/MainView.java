@@ -346,6 +346,7 @@ public final class MainView {
         root.getStyleClass().removeIf(c -> c.startsWith("ui-scale-"));
         root.getStyleClass().add("ui-scale-" + Math.round(uiScale * 4) * 25);
         eventLog.setRowHeight(uiScale);
+        timelineBar.setScale(uiScale);
         banner.setCaptionLines(uiScale >= 1.4 ? 3 : 2);   // a projector's caption: larger, on more lines
         if (root.getScene() != null) {
             banner.fit(root.getScene().getHeight(), 13 * uiScale);

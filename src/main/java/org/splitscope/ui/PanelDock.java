@@ -166,6 +166,7 @@ final class PanelDock {
         b.setTooltip(new Tooltip("Show the " + name + " panel"));
         b.setOnAction(e -> open.run());
         b.setFocusTraversable(false);
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);     // its name whole; the texts beside it shrink
         b.setId("rail-" + name.replace(' ', '-'));
         return b;
     }

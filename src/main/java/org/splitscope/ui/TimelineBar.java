@@ -30,8 +30,10 @@ public final class TimelineBar extends Region {
     private LongConsumer onSeek = s -> { };
     private java.util.function.IntConsumer onWidth = w -> { };
     private boolean dark;
-    /** Left margin for the row names. */
+    /** Left margin for the row names, at 100%. */
     static final double GUTTER = 74;
+    /** The UI scale (1.0 to 2.0): the row names, their margin and the bar's height grow with it. */
+    private double scale = 1.0;
     private static final String[] ROW_NAMES = {"faults", "splits", "collapses", "flushes", "mismatch"};
     /** Reddish purple (Okabe-Ito), unlike the four event rows. */
     private static final Color MISMATCH = Color.web("#CC79A7");
@@ -58,9 +60,31 @@ public final class TimelineBar extends Region {
     /** A replay's mismatch columns (of the marker strip's width), or null for no mismatch row. */
     public void setMismatches(java.util.BitSet columns) {
         mismatches = columns;
-        setMinHeight(columns == null ? 60 : 72);
-        setPrefHeight(columns == null ? 60 : 72);
+        fitHeight();
         draw();
+    }
+
+    /** Row names, their margin and the rows grow with the UI scale (View > UI scale). */
+    public void setScale(double s) {
+        scale = Math.max(1.0, Math.min(2.0, s));
+        fitHeight();
+        requestLayout();
+        double w = getWidth();
+        if (w > 0) {
+            onWidth.accept((int) Math.max(1, w - gutter()));
+        }
+        draw();
+    }
+
+    /** The left margin for the row names at the current scale. */
+    double gutter() {
+        return Math.ceil(GUTTER * scale);
+    }
+
+    private void fitHeight() {
+        double h = Math.ceil((mismatches == null ? 60 : 72) * scale);
+        setMinHeight(h);
+        setPrefHeight(h);
     }
 
     /** Whether the mismatch row is drawn. */
@@ -74,11 +98,11 @@ public final class TimelineBar extends Region {
     }
 
     private void seekAt(double x) {
-        double w = getWidth() - GUTTER;
+        double w = getWidth() - gutter();
         if (markers == null || w <= 0) {
             return;
         }
-        long step = Math.round(Math.max(0, Math.min(1, (x - GUTTER) / w)) * markers.totalSteps());
+        long step = Math.round(Math.max(0, Math.min(1, (x - gutter()) / w)) * markers.totalSteps());
         onSeek.accept(step);
     }
 
@@ -96,7 +120,7 @@ public final class TimelineBar extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
-            onWidth.accept((int) Math.max(1, w - GUTTER));
+            onWidth.accept((int) Math.max(1, w - gutter()));
             draw();
         }
     }
@@ -107,26 +131,26 @@ public final class TimelineBar extends Region {
         double h = canvas.getHeight();
         g.setFill(dark ? Color.web("#2a2a2a") : Color.web("#f0f0f0"));
         g.fillRect(0, 0, full, h);
-        double w = full - GUTTER;
+        double w = full - gutter();
         if (w <= 0) {
             return;
         }
         int rows = mismatches == null ? 4 : 5;
         double row = (h - 10) / rows;
         Color[] colors = {Color.web("#D55E00"), Color.web("#E69F00"), Color.web("#009E73"), Color.web("#0072B2"), MISMATCH};
-        g.setFont(javafx.scene.text.Font.font(10));
+        g.setFont(javafx.scene.text.Font.font(10 * scale));
         g.setTextBaseline(javafx.geometry.VPos.CENTER);
         for (int k = 0; k < rows; k++) {
             g.setFill(colors[k]);
-            g.fillRect(4, 6 + k * row + 1, 8, row - 2);
+            g.fillRect(4, 6 + k * row + 1, 8 * scale, row - 2);
             g.setFill(dark ? Color.web("#cccccc") : Color.web("#333333"));
-            g.fillText(ROW_NAMES[k], 16, 6 + k * row + row / 2);
+            g.fillText(ROW_NAMES[k], 8 + 8 * scale, 6 + k * row + row / 2);
         }
         if (markers == null) {
             return;
         }
         g.save();
-        g.translate(GUTTER, 0);
+        g.translate(gutter(), 0);
         long total = Math.max(1, markers.totalSteps());
         g.setFill(dark ? Color.web("#3a3a3a") : Color.web("#dcdcdc"));
         g.fillRect(0, 0, w * markers.frontier() / total, h);

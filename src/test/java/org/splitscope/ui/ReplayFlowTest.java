@@ -219,7 +219,7 @@ class ReplayFlowTest extends AppWindowTest {
         int y = (int) (6 + 4 * row + row / 2);
         Color want = Color.web("#CC79A7");
         long n = 0;
-        for (int x = (int) TimelineBar.GUTTER; x < img[0].getWidth(); x++) {
+        for (int x = (int) view.timelineBar.gutter(); x < img[0].getWidth(); x++) {
             Color c = img[0].getPixelReader().getColor(x, y);
             if (Math.abs(c.getRed() - want.getRed()) < 0.02 && Math.abs(c.getGreen() - want.getGreen()) < 0.02
                     && Math.abs(c.getBlue() - want.getBlue()) < 0.02) {

@@ -83,6 +83,41 @@ class ScaleLayoutTest extends AppWindowTest {
                 .isGreaterThanOrEqualTo(probe.getLayoutBounds().getWidth() + 8);
     }
 
+    @ParameterizedTest(name = "at {0}%")
+    @ValueSource(ints = {100, 150, 200})
+    @DisplayName("the marker bar's row names fit their margin at every UI scale, and the bar grows with it")
+    void markerRowsScale(int percent, FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1500);                       // the app's first window on a 1920x1080 screen
+            stage.setHeight(950);
+            view.setUiScale(percent / 100.0);
+        });
+        settle(robot);
+        double scale = percent / 100.0;
+        javafx.scene.text.Text probe = new javafx.scene.text.Text("collapses");
+        probe.setFont(javafx.scene.text.Font.font(10 * scale));
+        assertThat(8 + 8 * scale + probe.getLayoutBounds().getWidth()).as("'collapses' ends inside the margin at %d%%", percent)
+                .isLessThan(view.timelineBar.gutter());
+        assertThat(view.timelineBar.getHeight()).as("the bar's height at %d%%", percent).isGreaterThanOrEqualTo(60 * scale - 0.5);
+        // a collapsed bottom panel's buttons show their names whole
+        int shown = 0;
+        for (String id : new String[] {"#rail-event-log-inline", "#rail-charts-inline", "#rail-event-log", "#rail-charts"}) {
+            javafx.scene.control.Button b = robot.lookup(id).<javafx.scene.control.Button>tryQuery().orElse(null);
+            if (b != null && b.getScene() != null && b.isVisible() && b.getWidth() > 0) {
+                shown++;
+                assertThat(b.getWidth()).as("%s at %d%%", id, percent).isGreaterThanOrEqualTo(b.prefWidth(-1) - 0.5);
+            }
+        }
+        if (percent == 200) {
+            assertThat(shown).as("the bottom panel is collapsed into buttons at 200%").isPositive();
+        }
+        robot.interact(() -> {
+            view.setUiScale(1.0);
+            stage.setWidth(1920);
+            stage.setHeight(1080);
+        });
+    }
+
     static void assertOnToolbar(Button b, double sceneWidth) {
         assertThat(b.getScene()).as("%s is on the window, not in the overflow menu", b.getId()).isNotNull();
         assertThat(b.isVisible()).isTrue();
