@@ -51,7 +51,12 @@ final class StatusLine {
         step.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         bar.setText("");
         bar.getLeftItems().add(step);
-        bar.getRightItems().addAll(busyBox, new Separator(Orientation.VERTICAL), figures,
-                new Separator(Orientation.VERTICAL), fps);
+        Separator beforeFigures = new Separator(Orientation.VERTICAL);
+        Separator beforeFps = new Separator(Orientation.VERTICAL);
+        for (Separator sep : new Separator[] {beforeFigures, beforeFps}) {
+            sep.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);   // kept when the figures are cut
+        }
+        figures.setPadding(new javafx.geometry.Insets(0, 0, 0, 4));
+        bar.getRightItems().addAll(busyBox, beforeFigures, figures, beforeFps, fps);
     }
 }
