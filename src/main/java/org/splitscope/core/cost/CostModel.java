@@ -12,7 +12,11 @@ import org.splitscope.core.state.Journal;
  *   <li>cpa_lock (R7): one global FIFO lock. A CPU that wants it waits until it is free; the wait
  *       and the hold time are accounted. Requests are served in the order the simulation issues
  *       them (step order), which is time order when vCPUs do similar work; this is the model's
- *       one scheduling simplification and keeps the step list independent of the policy.</li>
+ *       one scheduling simplification and keeps the step list independent of the policy. A CPU
+ *       whose clock is behind the moment the previous holder got the lock was idle until then
+ *       (its clock lags only because nothing ran on it; in step order it asks after that holder):
+ *       that part is idle time, and only the rest of the hold in progress is a wait, so a wait is
+ *       never longer than the hold it waited for.</li>
  *   <li>IPIs (R18): the sender of a flush pays per target CPU; every CPU that runs a vCPU pays the
  *       receive cost of every broadcast, settled at its next step (an O(1) "interrupt debt").</li>
  *   <li>SMT and overcommit: a logical CPU whose sibling also runs a vCPU is slower by a constant
@@ -193,9 +197,10 @@ public final class CostModel {
         settle();
         long now = clock.get(cpu);
         long free = c.cpaLockSerializes() ? scalars.get(LOCK_FREE_AT) : 0;
-        long wait = Math.max(0, free - now);
+        long idle = idleBeforeLock(now, free);
+        long wait = Math.max(0, free - now) - idle;
         long each = scaled(cpu, perCallNs);
-        long end = now + wait + calls * each;
+        long end = now + idle + wait + calls * each;
         clock.set(cpu, end);
         if (end > scalars.get(MAX_CLOCK)) {
             scalars.set(MAX_CLOCK, end);
@@ -212,12 +217,24 @@ public final class CostModel {
         return wait;
     }
 
+    /**
+     * Of a CPU's time before it gets cpa_lock (from its clock {@code now} to {@code free}), the part
+     * before the previous holder got the lock: idle, not waiting (see the class comment).
+     */
+    private long idleBeforeLock(long now, long free) {
+        return Math.max(0, Math.min(scalars.get(LOCK_SINCE), free) - now);
+    }
+
     /** Takes cpa_lock; returns how long the CPU waited for it (0 when the model has no cpa_lock). */
     public long lockAcquire(int cpu) {
         settle();
         long now = clock.get(cpu);
         long free = c.cpaLockSerializes() ? scalars.get(LOCK_FREE_AT) : 0;
-        long wait = Math.max(0, free - now);
+        long idle = idleBeforeLock(now, free);
+        if (idle > 0) {
+            clock.set(cpu, now + idle);                       // idle: no kind of work, no wait
+        }
+        long wait = Math.max(0, free - now) - idle;
         if (wait > 0) {
             advance(cpu, CostKind.LOCK_WAIT, wait);
             scalars.add(LOCK_WAIT, wait);
