@@ -52,6 +52,36 @@ public final class StepSeries {
     }
 
     private long pendingMask;
+    /**
+     * The figures at the last recorded boundary when the stride does not keep it (-1: none), so the
+     * charts and markers reach the end of what has run, not the kept sample before it.
+     */
+    private long tailBoundary = -1;
+    private long[] tail;
+
+    /**
+     * The last recorded boundary, {@code boundary}, with its figures made only if the series does not
+     * keep it; its event kinds are those of the steps since the last kept sample.
+     */
+    void setTail(long boundary, java.util.function.Supplier<long[]> sample) {
+        if (have(boundary) || boundary == tailBoundary) {
+            return;
+        }
+        long[] s = sample.get();
+        s[Column.KIND_MASK.ordinal()] = pendingMask;
+        tail = s;
+        tailBoundary = boundary;
+    }
+
+    /** The boundary of the figures after the last kept sample, or -1 when the last kept sample is the last recorded. */
+    public long tailBoundary() {
+        return tail == null || have(tailBoundary) ? -1 : tailBoundary;
+    }
+
+    /** A column of the figures at {@link #tailBoundary()}. */
+    public long tail(Column c) {
+        return tail[c.ordinal()];
+    }
 
     /**
      * Whether boundary {@code boundary} is at or before the last kept sample (added already). A

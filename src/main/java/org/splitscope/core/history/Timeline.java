@@ -301,6 +301,14 @@ public final class Timeline {
         if (!journal.recording()) {
             journalOn();
         }
+        recordTail();
+    }
+
+    /** At the frontier: the figures there, if the series does not keep that boundary (the charts' last point). */
+    private void recordTail() {
+        if (options.series() && sim.position() == frontier) {
+            series.setTail(frontier, () -> StepSeries.sampleOf(sim, options.tlbSeries()));
+        }
     }
 
     /** Fewest steps worth a bulk chunk when recording; shorter chunks take the step path. */
@@ -447,6 +455,7 @@ public final class Timeline {
         sim.setSink(EventSink.NONE);
         if (s >= frontierBefore) {
             recordStep(s, events);                      // first time this step runs: record it like any other
+            recordTail();
         }
         micro.step = s;
         micro.events = List.copyOf(events);

@@ -28,14 +28,23 @@ final class StepFigures {
     static ChartSeries chart(Timeline t, int maxPoints) {
         StepSeries s = t.series();
         int n = s.size();
-        int points = Math.min(n, maxPoints);
-        long[] x = new long[points];
-        double[][] y = new double[CHARTED.length][points];
+        long tail = s.tailBoundary();
+        int points = Math.min(n, maxPoints - (tail >= 0 ? 1 : 0));
+        int all = points + (tail >= 0 ? 1 : 0);
+        long[] x = new long[all];
+        double[][] y = new double[CHARTED.length][all];
         for (int p = 0; p < points; p++) {
             int i = points == 1 ? 0 : (int) ((long) p * (n - 1) / (points - 1));
             x[p] = s.boundaryOf(i);
             for (int c = 0; c < CHARTED.length; c++) {
                 y[c][p] = s.get(i, CHARTED[c]);
+            }
+        }
+        if (tail >= 0) {
+            // the last recorded boundary, which the stride of a long run's series does not keep
+            x[points] = tail;
+            for (int c = 0; c < CHARTED.length; c++) {
+                y[c][points] = s.tail(CHARTED[c]);
             }
         }
         String[] names = new String[CHARTED.length];
@@ -57,6 +66,9 @@ final class StepFigures {
             long after = s.boundaryOf(i);
             int col = (int) Math.min(w - 1, after * w / total);
             m[col] |= (int) s.get(i, StepSeries.Column.KIND_MASK);
+        }
+        if (s.tailBoundary() >= 0) {
+            m[(int) Math.min(w - 1, s.tailBoundary() * w / total)] |= (int) s.tail(StepSeries.Column.KIND_MASK);
         }
         return m;
     }

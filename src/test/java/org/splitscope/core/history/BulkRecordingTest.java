@@ -70,6 +70,16 @@ class BulkRecordingTest {
         for (int kind : new int[] {FaultIndex.RMP, FaultIndex.NOT_PRESENT}) {
             assertThat(bulk.faultFrames(kind, 1_000_000)).isEqualTo(reference.faultFrames(kind, 1_000_000));
         }
+        // the charts reach the end: the figures at the last boundary, which the stride does not keep
+        assertThat(total % a.stride()).isNotZero();
+        assertThat(b.tailBoundary()).isEqualTo(total).isEqualTo(a.tailBoundary());
+        long[] end = StepSeries.sampleOf(bulk.simulation(), true);
+        for (StepSeries.Column c : StepSeries.Column.values()) {
+            if (c != StepSeries.Column.KIND_MASK) {
+                assertThat(b.tail(c)).as("%s at the end", c).isEqualTo(end[c.ordinal()]).isEqualTo(a.tail(c));
+            }
+        }
+        assertThat(b.tail(StepSeries.Column.KIND_MASK)).isEqualTo(a.tail(StepSeries.Column.KIND_MASK)).isNotZero();
 
         // the log keeps the latest steps' events, as the step path made them
         assertThat(bulk.firstStoredStep()).isGreaterThan(0).isLessThan(total);

@@ -17,6 +17,7 @@ import org.splitscope.scenario.ScenarioLoader;
 import org.splitscope.ui.model.AppModel;
 import org.splitscope.ui.model.RecentFiles;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -91,6 +92,16 @@ class LongRunLogTest {
         ref.recordEveryStep();
         ref.toEnd();
         assertThat(service.bulkRecordedSteps()).as("steps recorded in bulk").isGreaterThan(total / 4);
+        // the charts reach the last step (the series' stride does not keep it)
+        m.eventLog().paneShown(ViewSettings.Pane.CHARTS);
+        settle();
+        Snapshot.ChartSeries chart = m.applied().chart().series();
+        assertThat(chart.x()[chart.x().length - 1]).isEqualTo(total);
+        int collapses = java.util.Arrays.asList(chart.names()).indexOf("FLUSH_TLB_ALL");
+        assertThat(chart.y()[collapses][chart.x().length - 1])
+                .isEqualTo((double) ref.simulation().counters().get(org.splitscope.core.kernel.Counter.FLUSH_TLB_ALL));
+        m.eventLog().paneShown(ViewSettings.Pane.EVENTS);
+        settle();
 
         long at = 20_000;
         m.navigation().seek(at);
