@@ -31,6 +31,12 @@ final class StatusLine {
         cancel.setOnAction(e -> model.cancel());
         Label busy = new Label();
         HBox busyBox = new HBox(6, busy, progress, cancel);
+        // while something long runs, its line, progress and Cancel stay whole; the figures give way
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {busy, progress, cancel}) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        busyBox.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        busyBox.setPadding(new javafx.geometry.Insets(0, 0, 0, 8));
         busyBox.setAlignment(Pos.CENTER_LEFT);
         busyBox.visibleProperty().bind(model.busyTextProperty().isNotNull());
         busyBox.managedProperty().bind(busyBox.visibleProperty());

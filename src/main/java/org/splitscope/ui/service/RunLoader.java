@@ -9,6 +9,7 @@ import java.util.function.LongSupplier;
 import org.splitscope.core.history.HeapEstimate;
 import org.splitscope.core.history.HistoryBudget;
 import org.splitscope.core.history.Position;
+import org.splitscope.core.history.Timeline;
 import org.splitscope.core.mem.KernelProfile;
 import org.splitscope.core.policy.Policies;
 import org.splitscope.core.sim.SimSpec;
@@ -137,7 +138,7 @@ final class RunLoader {
             return null;
         }
         Position at = old.timeline.position();
-        next.timeline.seek(new Position(Math.min(at.step(), next.timeline.totalSteps()), at.micro()));
+        runTo(next, new Position(Math.min(at.step(), next.timeline.totalSteps()), at.micro()));
         next.viewport = old.viewport;
         next.selectFrom = old.selectFrom;
         next.selectTo = old.selectTo;
@@ -150,6 +151,34 @@ final class RunLoader {
             compare(next, comparing);
         }
         return next;
+    }
+
+    /**
+     * Moves a run just opened to {@code at}, the position the run it replaces was at: on a long run
+     * in chunks, with progress and Cancel (a cancelled move stays where it got to, and says so).
+     */
+    private void runTo(Session s, Position at) {
+        Timeline t = s.timeline;
+        long chunk = Math.max(1000, t.totalSteps() / 100);
+        if (at.step() <= chunk) {
+            t.seek(at);
+            return;
+        }
+        tasks.busy("Running " + s.scenario.id() + " under " + s.policy() + ", kernel " + s.kernel().id() + " to step "
+                + at.step() + "...", 0);
+        try {
+            while (t.position().step() < at.step() && !tasks.cancelled()) {
+                t.seekToward(Math.min(at.step(), t.position().step() + chunk), at.step());
+                tasks.progress(t.position().step() / (double) at.step());
+            }
+            if (tasks.cancelled()) {
+                note = "Stopped at step " + t.position().step() + " on the way to step " + at.step() + ".";
+            } else {
+                t.seek(at);
+            }
+        } finally {
+            tasks.busy(null, -1);
+        }
     }
 
     /** Opens the peers of {@code s} under {@code policies} (none left: not comparing); false on failure. */

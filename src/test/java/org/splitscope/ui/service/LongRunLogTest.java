@@ -124,5 +124,20 @@ class LongRunLogTest {
         settle();
         long splits = expected.stream().filter(e -> e.kind() == org.splitscope.core.event.EventKind.SPLIT).count();
         assertThat(m.applied().log().matching()).isEqualTo(splits);
+
+        // another policy at the same step: the long move runs in chunks with progress and lands there
+        m.navigation().switchPolicy("presplit-4k");
+        settle();
+        assertThat(errors).isEmpty();
+        assertThat(m.applied().run().policy()).isEqualTo("presplit-4k");
+        assertThat(m.applied().position().step()).isEqualTo(at);
+        Timeline other = Timeline.open(ScenarioLoader.loadFile(file).toSpec("presplit-4k", null), SMALL, Timeline.Options.FULL);
+        other.seek(at);
+        assertThat(m.applied().status().summary())
+                .isEqualTo(org.splitscope.core.sim.RunSummary.withoutHash(other.simulation()));
+        m.navigation().switchPolicy("split-on-demand");
+        settle();
+        assertThat(m.applied().position().step()).isEqualTo(at);
+        assertThat(errors).isEmpty();
     }
 }
