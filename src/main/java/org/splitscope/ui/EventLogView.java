@@ -107,11 +107,13 @@ public final class EventLogView extends BorderPane {
 
         table.getColumns().add(col("step", 70, r -> r.step()));
         table.getColumns().add(col("#", 40, r -> r.index() < 0 ? "" : Integer.toString(r.index() + 1)));
-        table.getColumns().add(col("kind", 150, EventRow::kind));
+        table.getColumns().add(col("kind", 215, EventRow::kind));     // "RMP #PF (oops: RMP violation)" whole
         table.getColumns().add(col("CPU", 50, r -> r.cpu() < 0 ? "" : Integer.toString(r.cpu())));
         table.getColumns().add(col("guest", 55, r -> r.guest() <= 0 ? "" : Integer.toString(r.guest())));
-        table.getColumns().add(col("frames", 130, EventRow::frames));
+        table.getColumns().add(col("frames", 145, EventRow::frames));  // "0x740000 +262144" whole
         TableColumn<EventRow, Object> text = col("what happened", 700, EventRow::text);
+        text.setUserData(null);                                  // the one column that takes what is left
+        text.setMinWidth(120);
         table.getColumns().add(text);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label none = new Label();
@@ -155,6 +157,7 @@ public final class EventLogView extends BorderPane {
                                                                     java.util.function.Function<EventRow, T> f) {
         TableColumn<EventRow, Object> c = new TableColumn<>(name);
         c.setPrefWidth(width);
+        c.setMinWidth(width);                                   // a narrow window squeezes "what happened", never a number
         c.setUserData(width);                                   // the width at 100%, for setRowHeight's scaling
         c.setSortable(false);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
@@ -218,6 +221,7 @@ public final class EventLogView extends BorderPane {
         table.setFixedCellSize(Math.ceil(24 * scale));
         for (TableColumn<EventRow, ?> c : table.getColumns()) {
             if (c.getUserData() instanceof Double base) {
+                c.setMinWidth(Math.ceil(base * scale));
                 c.setPrefWidth(Math.ceil(base * scale));
             }
         }

@@ -55,6 +55,7 @@ abstract class AppWindowTest {
         MainView.applyTheme(scene, false);
         view.installKeys(scene);
         stage.setScene(scene);
+        stage.sizeToScene();                     // TestFX reuses one stage: a size set by an earlier test must not stay
         stage.show();
         model.navigation().openBuiltin("overlap-crash");
         view.heatMap.requestFocus();

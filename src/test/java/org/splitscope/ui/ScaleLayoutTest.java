@@ -92,6 +92,18 @@ class ScaleLayoutTest extends AppWindowTest {
             stage.setHeight(950);
             view.setUiScale(percent / 100.0);
         });
+        try {
+            markerRowsAt(percent, robot);
+        } finally {
+            robot.interact(() -> {
+                view.setUiScale(1.0);
+                stage.setWidth(1920);
+                stage.setHeight(1080);
+            });
+        }
+    }
+
+    private void markerRowsAt(int percent, FxRobot robot) {
         settle(robot);
         double scale = percent / 100.0;
         javafx.scene.text.Text probe = new javafx.scene.text.Text("collapses");
@@ -111,11 +123,32 @@ class ScaleLayoutTest extends AppWindowTest {
         if (percent == 200) {
             assertThat(shown).as("the bottom panel is collapsed into buttons at 200%").isPositive();
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("in a 1024x768 window the log's number columns keep their width; 'what happened' gives way")
+    void narrowWindowKeepsNumbers(FxRobot robot) {
         robot.interact(() -> {
-            view.setUiScale(1.0);
-            stage.setWidth(1920);
-            stage.setHeight(1080);
+            stage.setWidth(1024);
+            stage.setHeight(768);
         });
+        try {
+            settle(robot);
+            for (String[] c : new String[][] {{"step", "4194905"}, {"frames", "0x740000 +262144"},
+                {"kind", "RMP #PF (oops: RMP violation)"}}) {
+                javafx.scene.control.TableColumn<?, ?> col = view.eventLog.table.getColumns().stream()
+                        .filter(x -> x.getText().equals(c[0])).findFirst().orElseThrow();
+                javafx.scene.text.Text probe = new javafx.scene.text.Text(c[1]);
+                probe.setFont(javafx.scene.text.Font.font(13));
+                assertThat(col.getWidth()).as("the %s column in a 1024-pixel window", c[0])
+                        .isGreaterThanOrEqualTo(probe.getLayoutBounds().getWidth() + 6);
+            }
+        } finally {
+            robot.interact(() -> {
+                stage.setWidth(1920);
+                stage.setHeight(1080);
+            });
+        }
     }
 
     static void assertOnToolbar(Button b, double sceneWidth) {
