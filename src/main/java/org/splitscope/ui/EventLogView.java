@@ -188,23 +188,42 @@ public final class EventLogView extends BorderPane {
         try {
             if (!fr.isEmpty()) {
                 int dash = fr.indexOf('-', 1);
-                from = parse(dash < 0 ? fr : fr.substring(0, dash));
-                to = dash < 0 ? from : parse(fr.substring(dash + 1));
+                from = parse("frames", dash < 0 ? fr : fr.substring(0, dash));
+                to = dash < 0 ? from : parse("frames", fr.substring(dash + 1));
+                if (to < from) {
+                    throw new IllegalArgumentException("frames: the range " + fr + " ends before it starts");
+                }
             }
-            model.setFilter(new EventFilter(mask, number(guest.getText()), number(cpu.getText()), from, to));
+            model.setFilter(new EventFilter(mask, number("guest", guest.getText()), number("CPU", cpu.getText()), from, to));
             status.setText(model.textProperty().get());   // the count (the new page's once it is applied)
-        } catch (NumberFormatException e) {
-            status.setText("Not a number: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            status.setText(e.getMessage() + "; the filter is unchanged");
         }
     }
 
-    private static int number(String s) {
-        return s.isBlank() ? -1 : (int) parse(s.trim());
+    private static int number(String field, String s) {
+        if (s.isBlank()) {
+            return -1;
+        }
+        long v = parse(field, s);
+        if (v > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(field + ": " + s.trim() + " is too large");
+        }
+        return (int) v;
     }
 
-    private static long parse(String s) {
+    /** A number as typed in a filter field (decimal or 0x hex, not negative); a one-line error naming the field. */
+    private static long parse(String field, String s) {
         String t = s.trim();
-        return t.startsWith("0x") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
+        try {
+            long v = t.startsWith("0x") || t.startsWith("0X") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
+            if (v < 0) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + ": '" + t + "' is not a number (decimal, or hex with 0x)");
+        }
     }
 
     /** The line that counts the rows. */

@@ -338,5 +338,13 @@ class MainViewFlowTest extends AppWindowTest {
                 || r.frames().startsWith("0x20200"));
         robot.clickOn("Clear");
         assertThat(view.eventLog.table.getItems()).hasSize(all);
+        // bad input: one line naming the field, and the filter as it was
+        robot.clickOn(view.eventLog.guest).write("abc").type(KeyCode.ENTER);
+        assertThat(view.eventLog.status()).isEqualTo("guest: 'abc' is not a number (decimal, or hex with 0x); the filter is unchanged");
+        assertThat(view.eventLog.table.getItems()).hasSize(all);
+        robot.clickOn(view.eventLog.guest).eraseText(3);
+        robot.clickOn(view.eventLog.frames).write("0x20300-0x100").type(KeyCode.ENTER);
+        assertThat(view.eventLog.status()).startsWith("frames: the range 0x20300-0x100 ends before it starts");
+        assertThat(view.eventLog.table.getItems()).hasSize(all);
     }
 }

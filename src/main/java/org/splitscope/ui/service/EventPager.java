@@ -95,22 +95,25 @@ final class EventPager {
         }
         Collections.reverse(rows);
         String text;
+        // a long run keeps its latest steps' events only (older ones were released to stay within the
+        // history budget, or never stored because those steps ran in bulk, Timeline.recordInBulk): say
+        // which steps the count is of
+        boolean partial = t.firstStoredStep() > 0;
+        String of = partial ? " of steps " + (t.firstStoredStep() + 1) + "-" + (pos.boundary() ? pos.step() : pos.step() + 1) : "";
         if (mismatchRows) {
             long m = mismatchesMatching(r, f, r.countBefore(pos.step()));
             long ev = matching - m;
             String both = ev + (ev == 1 ? " event" : " events") + " and " + m + (m == 1 ? " mismatch" : " mismatches")
-                    + " with the host's trace";
+                    + " with the host's trace" + of;
             text = matching > rows.size() ? (playing ? "playing: " : "") + "showing the latest " + rows.size()
                     + " rows of " + both : both;
         } else {
-            text = matching > rows.size() ? (playing ? "playing: " : "") + "showing the latest " + rows.size() + " of "
-                    + matching + " events" : matching + (matching == 1 ? " event" : " events");
+            text = matching > rows.size() ? (playing ? "playing: " : "") + "showing the latest " + rows.size() + " of the "
+                    + matching + " events" + of : matching + (matching == 1 ? " event" : " events") + of;
         }
-        if (t.firstStoredStep() > 0) {
-            // earlier events were released to stay within the history budget, or never stored because
-            // those steps were run in bulk (Timeline.recordInBulk); a step's details replay its events
-            text += " (kept from step " + (t.firstStoredStep() + 1) + " on, within the history budget;"
-                    + " at an earlier step the log replays the steps before it)";
+        if (partial) {
+            text += " (older ones are not kept, to stay within the history budget; at an earlier step the log replays"
+                    + " the steps before it)";
         }
         return new LogPage(pos, List.copyOf(rows), matching, text, true);
     }
