@@ -54,7 +54,7 @@ public final class CompareComposer {
                 + "  \u2013  " + head.kernel() + "  \u2013  step " + head.step() + " of "
                 + head.totalSteps() + "  \u2013  " + (policies.size() <= 4 ? String.join(" vs ", policies)
                 : policies.size() + " policies side by side");
-        int y = ExportComposer.header(px, width, height, pal, type, title, head.caption(), 2, null);
+        int y = ExportComposer.header(px, width, height, pal, type, title, head.caption(), 2, null, null);
 
         List<Simulation> sims = new ArrayList<>();
         for (Run r : runs) {

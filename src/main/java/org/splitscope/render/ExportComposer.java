@@ -16,7 +16,7 @@ public final class ExportComposer {
 
     /** The words of the header. */
     public record Header(String title, String scenarioId, String policy, long step, long totalSteps, String caption,
-                         String stateHash, String figures) {
+                         String stateHash, String figures, String outcome) {
     }
 
     /** Result: pixels plus where the map went (for tests and for the app's click mapping). */
@@ -31,7 +31,7 @@ public final class ExportComposer {
         String title = head.title() + (head.title().contains(head.scenarioId()) ? "" : "  [" + head.scenarioId() + "]")
                 + "  under " + head.policy() + "  –  step "
                 + head.step() + " of " + head.totalSteps();
-        int y = header(px, width, height, pal, type, title, head.caption(), 3,
+        int y = header(px, width, height, pal, type, title, head.caption(), 3, head.outcome(),
                 head.figures() + "   state hash " + head.stateHash());
 
         Legend legend = Legend.of(layers, guestsIn(sim));
@@ -78,11 +78,12 @@ public final class ExportComposer {
 
     /**
      * The header of an exported picture: the title in bold, the caption over at most
-     * {@code captionLines} lines, an optional line of figures, and a rule under them. Returns the first
-     * free row below.
+     * {@code captionLines} lines, an optional line saying what the step came to (in bold, as the app's
+     * step line says it), an optional line of figures, and a rule under them. Returns the first free
+     * row below.
      */
     static int header(int[] px, int width, int height, Palette pal, Typography type, String title, String caption,
-                      int captionLines, String figures) {
+                      int captionLines, String outcome, String figures) {
         int y = PAD;
         int tw = width - 2 * PAD;
         for (String line : type.title().wrap(title, tw, 2)) {
@@ -93,6 +94,10 @@ public final class ExportComposer {
         for (String line : type.body().wrap(caption == null ? "" : caption, tw, captionLines)) {
             type.body().draw(px, width, height, PAD, y, line, pal.text());
             y += type.body().lineHeight();
+        }
+        if (outcome != null && !outcome.isEmpty()) {
+            type.title().draw(px, width, height, PAD, y + 2, type.title().fit(outcome, tw), pal.text());
+            y += type.title().lineHeight() + 2;
         }
         if (figures != null) {
             for (String line : type.small().wrap(figures, tw, 2)) {

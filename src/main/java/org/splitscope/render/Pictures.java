@@ -39,6 +39,23 @@ public final class Pictures {
         return c != null ? c : sim.step(step - 1).describe();
     }
 
+    /**
+     * What the position shows came to, as the app's step line says it: the step just run and its
+     * outcome under this policy ("host CPU 0 writes 0x20005  ->  RMP #PF (oops: ...)"), or inside a
+     * step the event that led there; empty as booted.
+     */
+    public static String outcome(Timeline t) {
+        org.splitscope.core.event.SimEvent e = t.currentMicroEvent();
+        if (e != null) {
+            return e.describe();
+        }
+        long step = t.position().step();
+        if (step == 0) {
+            return "";
+        }
+        return t.simulation().step(step - 1).describe() + "  ->  " + StepOutcome.of(t.eventsOf(step - 1));
+    }
+
     /** "kernel 6.18", or "kernel 6.18 without INVLPGB": a picture says which profile it shows (R27). */
     static String kernel(org.splitscope.core.mem.MachineSpec m) {
         return "kernel " + m.kernel().id() + (m.invlpgb() ? "" : " without INVLPGB");
@@ -54,7 +71,8 @@ public final class Pictures {
         RunSummary sum = RunSummary.of(sim);
         ExportComposer.Header head = new ExportComposer.Header(s.title(), s.scenarioId(),
                 sim.spec().policy().id() + ", " + kernel(sim.spec().machine()),
-                t.position().step(), t.totalSteps(), caption(t, s.description()), sum.stateHash(), Figures.of(sum));
+                t.position().step(), t.totalSteps(), caption(t, s.description()), sum.stateHash(), Figures.of(sum),
+                outcome(t));
         Overlay overlay = OverlayBuilder.build(t, ACTIVITY_WINDOW).withTlbCpu(s.tlbCpu())
                 .withSelection(s.selectFrom(), s.selectTo());
         return new ExportComposer().compose(sim, head, s.viewport(), s.layers(), overlay, s.palette(), s.width(),

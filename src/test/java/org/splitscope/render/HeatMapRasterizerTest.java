@@ -216,7 +216,7 @@ class HeatMapRasterizerTest {
     void composition() {
         Simulation s = sim("none");
         ExportComposer.Picture p = new ExportComposer().compose(s, new ExportComposer.Header("Title", "id", "none", 3, 9,
-                "A caption", "0123456789abcdef", "figures"), Viewport.whole(s.directMap().frames()), Layer.DEFAULT,
+                "A caption", "0123456789abcdef", "figures", "host CPU 0 writes 0x20005  ->  no fault"), Viewport.whole(s.directMap().frames()), Layer.DEFAULT,
                 Overlay.NONE.withSelection(512, 1024), Palette.LIGHT, 1000, 700);
         assertThat(p.pixels()).hasSize(1000 * 700);
         int textPixels = 0;

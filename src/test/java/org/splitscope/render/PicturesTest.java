@@ -27,6 +27,24 @@ class PicturesTest {
     }
 
     @Test
+    @DisplayName("a picture says what the step came to under its policy, as the app's step line does")
+    void saysWhatTheStepCameTo() throws Exception {
+        Timeline none = at("overlap-crash", "none", 5);
+        Timeline split = at("overlap-crash", "split-on-demand", 5);
+        assertThat(Pictures.outcome(none)).isEqualTo(none.simulation().step(4).describe() + "  ->  " + StepOutcome.RMP_FAULT);
+        assertThat(Pictures.outcome(split)).endsWith("  ->  no fault");
+        assertThat(Pictures.outcome(at("overlap-crash", "none", 0))).isEmpty();
+        Timeline inside = at("overlap-crash", "none", 4);
+        inside.microForward();
+        assertThat(Pictures.outcome(inside)).isEqualTo(inside.currentMicroEvent().describe());
+        // the line is drawn: the same picture without it starts its map higher
+        Viewport all = Viewport.whole(none.simulation().directMap().frames());
+        ExportComposer.Picture with = Pictures.single(none, spec(none, all, 1600, 1000));
+        ExportComposer.Picture without = Pictures.single(at("overlap-crash", "none", 0), spec(none, all, 1600, 1000));
+        assertThat(with.mapY()).isGreaterThan(without.mapY());
+    }
+
+    @Test
     @DisplayName("text is a real font at a size that reads: body >= 14 px at 1600 px wide")
     void typeSizes() {
         Typography t = Typography.forWidth(1600);

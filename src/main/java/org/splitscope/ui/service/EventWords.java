@@ -9,19 +9,15 @@ import org.splitscope.core.event.EventKind;
  */
 public final class EventWords {
     /** An RMP #PF, as the app names it (step outcome, event log, legend). */
-    public static final String RMP_FAULT = "RMP #PF (oops: RMP violation; the thread's host crash)";
+    public static final String RMP_FAULT = org.splitscope.render.StepOutcome.RMP_FAULT;
     /** A not-present #PF, as the app names it. */
-    public static final String NP_FAULT = "not-present #PF (oops)";
+    public static final String NP_FAULT = org.splitscope.render.StepOutcome.NP_FAULT;
 
     private EventWords() {
     }
 
     /** The name the app shows for events of kind {@code k}. */
     public static String label(EventKind k) {
-        return switch (k) {
-            case RMP_FAULT -> RMP_FAULT;
-            case NP_FAULT -> NP_FAULT;
-            default -> k.label();
-        };
+        return org.splitscope.render.StepOutcome.label(k);
     }
 }

@@ -87,31 +87,7 @@ final class StepTexts {
 
     /** What a step came to under this policy, in a few words (captions are written once for all policies). */
     static String outcome(List<SimEvent> events) {
-        EnumMap<EventKind, Integer> n = new EnumMap<>(EventKind.class);
-        java.util.LinkedHashSet<EventKind> order = new java.util.LinkedHashSet<>();
-        for (SimEvent e : events) {
-            n.merge(e.kind(), 1, Integer::sum);
-            order.add(e.kind());
-        }
-        // faults and refusals first (what the step came to), then the work in the order it happened
-        List<EventKind> kinds = new ArrayList<>(List.of(EventKind.RMP_FAULT, EventKind.NP_FAULT, EventKind.REJECTED));
-        for (EventKind k : order) {
-            if (k == EventKind.SPLIT || k == EventKind.COLLAPSE || k == EventKind.FLUSH_ALL || k == EventKind.FLUSH_RANGE
-                    || k == EventKind.PSMASH || k == EventKind.RMPUPDATE) {
-                kinds.add(k);
-            }
-        }
-        List<String> parts = new ArrayList<>();
-        for (EventKind k : kinds) {
-            Integer c = n.get(k);
-            if (c != null) {
-                parts.add((c > 1 ? c + " x " : "") + EventWords.label(k));
-            }
-        }
-        if (n.containsKey(EventKind.RMP_FAULT) || n.containsKey(EventKind.NP_FAULT)) {
-            return String.join(", ", parts);
-        }
-        return parts.isEmpty() ? "no fault" : String.join(", ", parts) + "; no fault";
+        return org.splitscope.render.StepOutcome.of(events);
     }
 
     static String viewportText(Viewport v, CellLayout l) {
