@@ -125,6 +125,13 @@ public final class TimelineBar extends Region {
         }
     }
 
+    /** A mark for column {@code x} of {@code columns}: at least 4 pixels wide (scaled), centred on it, inside the strip. */
+    private void mark(GraphicsContext g, int x, int columns, double w, double y, double hgt) {
+        double mw = Math.max(4 * scale, w / columns);
+        double mx = Math.max(0, Math.min(w - mw, x * w / columns + w / columns / 2 - mw / 2));
+        g.fillRect(mx, y, mw, hgt);
+    }
+
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double full = canvas.getWidth();
@@ -154,13 +161,18 @@ public final class TimelineBar extends Region {
         long total = Math.max(1, markers.totalSteps());
         g.setFill(dark ? Color.web("#3a3a3a") : Color.web("#dcdcdc"));
         g.fillRect(0, 0, w * markers.frontier() / total, h);
+        // the cursor first: a mark where the run stands (a fault of the step just run) is drawn over it
+        double cx = Math.min(w - 1, Math.max(1, w * position.step() / total));
+        g.setStroke(dark ? Color.WHITE : Color.BLACK);
+        g.setLineWidth(2);
+        g.strokeLine(cx, 0, cx, h);
         int[] m = markers.markers();
         int[] kinds = {RMP_FAULTS, SPLITS, COLLAPSES, FLUSHES};
         for (int k = 0; k < 4; k++) {
             g.setFill(colors[k]);
             for (int x = 0; m != null && x < m.length; x++) {
                 if ((m[x] & kinds[k]) != 0) {
-                    g.fillRect(x * w / m.length, 6 + k * row + 1, Math.max(2, w / m.length), row - 2);
+                    mark(g, x, m.length, w, 6 + k * row + 1, row - 2);
                 }
             }
         }
@@ -168,7 +180,7 @@ public final class TimelineBar extends Region {
             // the replay's mismatches are known for the whole run, not only the part computed
             g.setFill(MISMATCH);
             for (int x = mismatches.nextSetBit(0); x >= 0 && x < m.length; x = mismatches.nextSetBit(x + 1)) {
-                g.fillRect(x * w / m.length, 6 + 4 * row + 1, Math.max(2, w / m.length), row - 2);
+                mark(g, x, m.length, w, 6 + 4 * row + 1, row - 2);
             }
         }
         g.setFill(dark ? Color.web("#bbbbbb") : Color.web("#444444"));
@@ -176,10 +188,6 @@ public final class TimelineBar extends Region {
             double bx = w * b.getValue().step() / total;
             g.fillPolygon(new double[] {bx - 5, bx + 5, bx}, new double[] {0, 0, 7}, 3);
         }
-        double cx = Math.min(w - 1, Math.max(1, w * position.step() / total));
-        g.setStroke(dark ? Color.WHITE : Color.BLACK);
-        g.setLineWidth(2);
-        g.strokeLine(cx, 0, cx, h);
         g.restore();
     }
 }

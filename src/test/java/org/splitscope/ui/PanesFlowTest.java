@@ -199,4 +199,26 @@ class PanesFlowTest extends AppWindowTest {
         robot.clickOn("split-on-demand");
         assertThat(snap().run().kernel()).as("a policy switch keeps the kernel").isEqualTo("6.8");
     }
+
+    @Test
+    @DisplayName("the marker bar: a fault of the step just run is drawn over the cursor, not hidden under it")
+    void faultMarkAtTheCursor(FxRobot robot) {
+        focusMap(robot);
+        robot.interact(() -> nav().seek(5));                  // overlap-crash under none: the RMP #PF at step 5
+        robot.interact(() -> { });
+        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> img[0] = view.timelineBar.snapshot(null, null));
+        double row = (img[0].getHeight() - 10) / 4;
+        int y = (int) (6 + row / 2);                            // the faults row
+        javafx.scene.paint.Color want = javafx.scene.paint.Color.web("#D55E00");
+        int n = 0;
+        for (int x = (int) view.timelineBar.gutter(); x < img[0].getWidth(); x++) {
+            javafx.scene.paint.Color c = img[0].getPixelReader().getColor(x, y);
+            if (Math.abs(c.getRed() - want.getRed()) < 0.02 && Math.abs(c.getGreen() - want.getGreen()) < 0.02
+                    && Math.abs(c.getBlue() - want.getBlue()) < 0.02) {
+                n++;
+            }
+        }
+        assertThat(n).as("fault-coloured pixels in the faults row at step 5").isGreaterThanOrEqualTo(3);
+    }
 }
