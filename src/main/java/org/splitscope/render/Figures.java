@@ -11,9 +11,9 @@ public final class Figures {
     public static String of(RunSummary s) {
         return String.format(Locale.ROOT,
                 "DirectMap4k %d kB  2M %d kB  1G %d kB  |  splits 1G %d 2M %d  collapses %d  cpa %d  flush_tlb_all %d"
-                        + "  RMP #PF %d  np #PF %d  stale TLB %d",
+                        + "  IPIs %d  RMP #PF %d  np #PF %d  stale TLB %d",
                 s.directMap4kKb(), s.directMap2mKb(), s.directMap1gKb(), s.level3Splits(), s.level2Splits(),
-                s.level2Collapses() + s.level3Collapses(), s.cpaCalls(), s.flushTlbAll(), s.rmpFaults(),
+                s.level2Collapses() + s.level3Collapses(), s.cpaCalls(), s.flushTlbAll(), s.ipis(), s.rmpFaults(),
                 s.notPresentFaults(), s.tlbStale());
     }
 }
