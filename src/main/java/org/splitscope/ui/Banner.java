@@ -14,7 +14,8 @@ import javafx.scene.layout.VBox;
  *
  * <p>In a short window (under {@link #COMPACT_EM} lines of the window's font high: 200% on a 1080p screen,
  * a 960x540 window at 100%) the band is compact: the description and the micro-event line go (both stay
- * in the title's tooltip, and the micro-event in the event log) and the caption keeps two lines, so that
+ * in the title's tooltip, and the micro-event in the event log; what the step came to moves up beside
+ * the title) and the caption keeps two lines, so that
  * the map keeps half of the window once the side and bottom panels have collapsed (issue 13).
  *
  * <p>Threading: FX thread only.
@@ -28,6 +29,8 @@ final class Banner {
     final CaptionBox description = new CaptionBox("description", 2, 0.85);
     final CaptionBox caption = new CaptionBox("caption", 2, 0.6);
     final Label micro = new Label();
+    /** In the compact band, what the step came to (the micro line's part after "->"), on the title's line. */
+    final Label outcome = new Label();
     final VBox box;
     private final Tooltip titleTip = new Tooltip();
     private boolean compact;
@@ -46,7 +49,16 @@ final class Banner {
         titleTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> join(title.getText(),
                 description.getText(), micro.getText()), title.textProperty(), description.textProperty(), micro.textProperty()));
         title.setTooltip(titleTip);
-        HBox head = new HBox(12, title, runLine);
+        outcome.getStyleClass().add("outcome");
+        outcome.setMinWidth(0);
+        outcome.setVisible(false);
+        outcome.setManaged(false);
+        outcome.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String m = micro.getText() == null ? "" : micro.getText();
+            int arrow = m.indexOf("  ->  ");
+            return m.isEmpty() ? "" : "->  " + (arrow < 0 ? m : m.substring(arrow + 6));
+        }, micro.textProperty()));
+        HBox head = new HBox(12, title, runLine, outcome);
         head.setAlignment(Pos.BASELINE_LEFT);
         box = new VBox(2, head, description, caption, micro);
         box.getStyleClass().add("banner");
@@ -79,6 +91,9 @@ final class Banner {
             n.setVisible(!c);
             n.setManaged(!c);
         }
+        // the micro line goes, but not what the step came to: it moves up beside the title
+        outcome.setVisible(c);
+        outcome.setManaged(c);
         caption.setLines(c ? 2 : captionLines);
         box.setPadding(c ? new Insets(2, 10, 2, 10) : new Insets(6, 10, 6, 10));
     }

@@ -54,6 +54,20 @@ class SmallScreenTest extends AppWindowTest {
         for (AppAction a : new AppAction[] {AppAction.ZOOM_IN, AppAction.ZOOM_OUT, AppAction.ZOOM_ALL, AppAction.EXPORT}) {
             ScaleLayoutTest.assertOnToolbar(view.toolbar.buttons.get(a), stage.getScene().getWidth());
         }
+        // the compact band has no micro line, but says what the step came to beside the title
+        robot.interact(() -> nav().seek(5));                // overlap-crash under none: the RMP #PF
+        for (int i = 0; i < 3; i++) {
+            robot.interact(() -> {
+                view.root.applyCss();
+                view.root.layout();
+            });
+        }
+        assertThat(view.banner.micro.isVisible()).isFalse();
+        assertThat(view.banner.outcome.isVisible()).isTrue();
+        assertThat(view.banner.outcome.getText()).isEqualTo("->  " + org.splitscope.render.StepOutcome.RMP_FAULT);
+        assertThat(view.banner.outcome.getWidth()).as("some of it shows").isGreaterThan(40);
+        assertThat(ScaleLayoutTest.area(view.heatMap) / (stage.getScene().getWidth() * stage.getScene().getHeight()))
+                .as("the map's share is kept").isGreaterThanOrEqualTo(0.5);
     }
 
 }
