@@ -48,14 +48,7 @@ final class EventReplay {
             return List.copyOf(cache.subList((int) (from - cacheFrom), (int) (to - cacheFrom)));
         }
         if (!cache.isEmpty() && from >= cacheFrom && from <= cacheTo && replayer.position() == cacheTo) {
-            replayer.journal().setRecording(false);
-            for (long s = cacheTo; s < to; s++) {
-                List<SimEvent> events = new ArrayList<>();
-                replayer.setSink(events::add);
-                replayer.executeNext();
-                cache.add(events);
-            }
-            replayer.setSink(EventSink.NONE);
+            capture(to, cache);
             cacheTo = to;
             int drop = (int) Math.max(0, Math.min(from - cacheFrom, cache.size() - CACHE_STEPS));
             cache.subList(0, drop).clear();
@@ -84,14 +77,20 @@ final class EventReplay {
         replayer.setSink(EventSink.NONE);
         replayer.runTo(step, RunMode.BULK);             // nothing kept before the step: bulk mode, same state
         List<List<SimEvent>> out = new ArrayList<>();
-        for (long s = from; s < to; s++) {
+        capture(to, out);
+        return out;
+    }
+
+    /** Runs the replayer from where it stands to step {@code to}, adding each step's events to {@code into}. */
+    private void capture(long to, List<List<SimEvent>> into) {
+        replayer.journal().setRecording(false);
+        while (replayer.position() < to) {
             List<SimEvent> events = new ArrayList<>();
             replayer.setSink(events::add);
             replayer.executeNext();
-            out.add(events);
+            into.add(events);
         }
         replayer.setSink(EventSink.NONE);
-        return out;
     }
 
     /** Bytes the second simulation holds (0 before first use). */

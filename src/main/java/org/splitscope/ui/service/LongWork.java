@@ -21,16 +21,24 @@ final class LongWork {
         Timeline t = s.timeline;
         tasks.busy("Running to the end...", 0);
         try {
-            long total = t.totalSteps();
-            while (t.canStepForward() && !tasks.cancelled()) {
-                // chunks for the progress bar and Cancel, recorded as one run to the end would be
-                t.seekToward(Math.min(total, t.position().step() + Math.max(1000, total / 100)), total);
-                tasks.progress(t.position().step() / (double) Math.max(1, total));
-            }
-            return tasks.cancelled() ? "Stopped at step " + t.position().step() + "." : null;
+            return forwardTo(t, t.totalSteps(), tasks) ? null : "Stopped at step " + t.position().step() + ".";
         } finally {
             tasks.busy(null, -1);
         }
+    }
+
+    /**
+     * Moves {@code t} forward to step {@code target} in chunks of a hundredth of the run (at least
+     * 1,000 steps), for the progress bar and Cancel, each recorded as one move to the target would be
+     * ({@link Timeline#seekToward}). Returns false when cancelled (the run stays where it got to).
+     */
+    static boolean forwardTo(Timeline t, long target, Tasks tasks) {
+        long chunk = Math.max(1000, t.totalSteps() / 100);
+        while (t.position().step() < target && !tasks.cancelled()) {
+            t.seekToward(Math.min(target, t.position().step() + chunk), target);
+            tasks.progress(t.position().step() / (double) Math.max(1, target));
+        }
+        return !tasks.cancelled();
     }
 
     /**

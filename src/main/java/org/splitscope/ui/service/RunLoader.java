@@ -167,14 +167,10 @@ final class RunLoader {
         tasks.busy("Running " + s.scenario.id() + " under " + s.policy() + ", kernel " + s.kernel().id() + " to step "
                 + at.step() + "...", 0);
         try {
-            while (t.position().step() < at.step() && !tasks.cancelled()) {
-                t.seekToward(Math.min(at.step(), t.position().step() + chunk), at.step());
-                tasks.progress(t.position().step() / (double) at.step());
-            }
-            if (tasks.cancelled()) {
-                note = "Stopped at step " + t.position().step() + " on the way to step " + at.step() + ".";
-            } else {
+            if (LongWork.forwardTo(t, at.step(), tasks)) {
                 t.seek(at);
+            } else {
+                note = "Stopped at step " + t.position().step() + " on the way to step " + at.step() + ".";
             }
         } finally {
             tasks.busy(null, -1);
