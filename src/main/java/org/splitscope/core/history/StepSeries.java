@@ -31,19 +31,28 @@ public final class StepSeries {
 
     /** Adds the sample of boundary {@code boundary}; ignored unless it falls on the stride. */
     void add(long boundary, long[] sample) {
+        add(boundary, sample[Column.KIND_MASK.ordinal()], () -> sample);
+    }
+
+    /**
+     * Adds boundary {@code boundary} whose steps since the previous call made the event kinds
+     * {@code mask}: the figures, made only if the boundary is kept, are {@code sample}'s with that mask.
+     * A boundary not on the stride folds its kinds into the next kept sample.
+     */
+    void add(long boundary, long mask, java.util.function.Supplier<long[]> sample) {
         if (have(boundary)) {
             return;
         }
         if (boundary % stride != 0) {
-            // not on the stride: fold the kind mask into the next kept sample
-            pendingMask |= sample[Column.KIND_MASK.ordinal()];
+            pendingMask |= mask;
             return;
         }
+        long[] s = sample.get();
         if ((size + 1) * COLS > data.length) {
             data = Arrays.copyOf(data, data.length * 2);
         }
-        System.arraycopy(sample, 0, data, size * COLS, COLS);
-        data[size * COLS + Column.KIND_MASK.ordinal()] |= pendingMask;
+        System.arraycopy(s, 0, data, size * COLS, COLS);
+        data[size * COLS + Column.KIND_MASK.ordinal()] = mask | pendingMask;
         pendingMask = 0;
         size++;
         if (size > capacity) {
@@ -89,23 +98,6 @@ public final class StepSeries {
      */
     private boolean have(long boundary) {
         return size > 0 && boundary <= (long) (size - 1) * stride;
-    }
-
-    /**
-     * Adds boundary {@code boundary} whose steps since the previous call made the event kinds
-     * {@code mask}: the sample, made only if the boundary is kept, is {@code sample}'s with that mask.
-     */
-    void add(long boundary, long mask, java.util.function.Supplier<long[]> sample) {
-        if (have(boundary)) {
-            return;
-        }
-        if (boundary % stride != 0) {
-            pendingMask |= mask;
-            return;
-        }
-        long[] s = sample.get();
-        s[Column.KIND_MASK.ordinal()] = mask;
-        add(boundary, s);
     }
 
     private void halve() {
